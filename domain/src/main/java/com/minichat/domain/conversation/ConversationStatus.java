@@ -1,0 +1,8 @@
+package com.minichat.domain.conversation;
+
+/** Lifecycle of a conversation. */
+public enum ConversationStatus {
+  OPEN,
+  PENDING,
+  CLOSED
+}
