@@ -1,11 +1,9 @@
 package com.minichat.domain.workspace;
 
-import java.util.Objects;
-
-/** A question the business expects, with the answer the bot should give. */
+/** A question the business expects and the answer the bot gives; {@link Workspace} checks both. */
 public record FaqEntry(String question, String answer) {
   public FaqEntry {
-    Objects.requireNonNull(question, "question");
-    Objects.requireNonNull(answer, "answer");
+    question = question == null ? "" : question.strip();
+    answer = answer == null ? "" : answer.strip();
   }
 }

@@ -1,9 +1,11 @@
 package com.minichat.domain.workspace;
 
+import com.minichat.domain.common.Violations;
 import com.minichat.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A tenant: one business's bot, widget and conversations.
@@ -27,17 +29,66 @@ public record Workspace(
     Instant createdAt,
     Instant updatedAt) {
 
+  /** Limits of the settings, in one place for the API docs and the dashboard. */
+  public static final int MAX_NAME = 100;
+
+  public static final int MAX_WELCOME = 1000;
+  public static final int MAX_SYSTEM_PROMPT = 8000;
+  public static final int MAX_FAQ_ENTRIES = 200;
+  public static final int MAX_FAQ_QUESTION = 500;
+  public static final int MAX_FAQ_ANSWER = 4000;
+  public static final int MAX_ALLOWED_DOMAINS = 50;
+  public static final int MAX_RETENTION_DAYS = 3650;
+
+  /** Retention applied when the owner does not choose one. */
+  public static final int DEFAULT_RETENTION_DAYS = 365;
+
+  private static final Pattern DOMAIN =
+      Pattern.compile(
+          "^(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(:[0-9]{1,5})?$");
+
+  /** Validates every setting and reports all broken rules at once. */
   public Workspace {
     Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(name, "name");
     Objects.requireNonNull(ownerId, "ownerId");
     Objects.requireNonNull(widgetKey, "widgetKey");
-    Objects.requireNonNull(welcomeMessage, "welcomeMessage");
-    Objects.requireNonNull(systemPrompt, "systemPrompt");
-    faq = List.copyOf(faq);
-    allowedDomains = List.copyOf(allowedDomains);
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
+    welcomeMessage = welcomeMessage == null ? "" : welcomeMessage.strip();
+    systemPrompt = systemPrompt == null ? "" : systemPrompt.strip();
+    faq = faq == null ? List.of() : List.copyOf(faq);
+    allowedDomains = allowedDomains == null ? List.of() : List.copyOf(allowedDomains);
+    Violations violations =
+        new Violations()
+            .text(name, "name", true, MAX_NAME)
+            .text(welcomeMessage, "welcomeMessage", false, MAX_WELCOME)
+            .text(systemPrompt, "systemPrompt", false, MAX_SYSTEM_PROMPT)
+            .check(
+                faq.size() <= MAX_FAQ_ENTRIES,
+                "faq",
+                "must have at most " + MAX_FAQ_ENTRIES + " entries")
+            .check(
+                allowedDomains.size() <= MAX_ALLOWED_DOMAINS,
+                "allowedDomains",
+                "must have at most " + MAX_ALLOWED_DOMAINS + " entries")
+            .check(
+                dataRetentionDays >= 1 && dataRetentionDays <= MAX_RETENTION_DAYS,
+                "dataRetentionDays",
+                "must be between 1 and " + MAX_RETENTION_DAYS);
+    for (int i = 0; i < faq.size(); i++) {
+      violations
+          .text(faq.get(i).question(), "faq[" + i + "].question", true, MAX_FAQ_QUESTION)
+          .text(faq.get(i).answer(), "faq[" + i + "].answer", true, MAX_FAQ_ANSWER);
+    }
+    for (int i = 0; i < allowedDomains.size(); i++) {
+      String domain = allowedDomains.get(i);
+      violations.check(
+          domain != null && DOMAIN.matcher(domain).matches(),
+          "allowedDomains[" + i + "]",
+          "must be a lower-case host name such as shop.example.com or *.example.com");
+    }
+    violations.throwIfAny();
+    name = name.strip();
   }
 
   /** Whether {@code userId} may see and use this workspace. Teams come with roles later. */

@@ -1,0 +1,16 @@
+package com.minichat.application.port.in.workspace;
+
+import com.minichat.domain.workspace.FaqEntry;
+import java.util.List;
+
+/**
+ * Settings a user sends when creating or changing a workspace; a {@code null} field means "leave as
+ * it is" (or the default on creation). The rules are checked by {@code Workspace} itself.
+ */
+public record WorkspaceSettings(
+    String name,
+    String welcomeMessage,
+    String systemPrompt,
+    List<FaqEntry> faq,
+    List<String> allowedDomains,
+    Integer dataRetentionDays) {}

@@ -1,0 +1,10 @@
+package com.minichat.application.port.out.security;
+
+/** One-way password hashing. */
+public interface PasswordHasher {
+  /** A salted hash of {@code password}, safe to store. */
+  String hash(String password);
+
+  /** Whether {@code password} is the one that produced {@code hash}. */
+  boolean matches(String password, String hash);
+}

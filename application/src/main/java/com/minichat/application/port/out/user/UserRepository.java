@@ -1,0 +1,20 @@
+package com.minichat.application.port.out.user;
+
+import com.minichat.domain.user.Email;
+import com.minichat.domain.user.User;
+import com.minichat.domain.user.UserId;
+import java.util.Optional;
+
+/**
+ * Stores users. Implementations throw {@link com.minichat.domain.common.ConflictException} when an
+ * e-mail is already taken and {@link com.minichat.domain.common.UpstreamUnavailableException} when
+ * the store cannot be reached.
+ */
+public interface UserRepository {
+  /** Adds a new user; the e-mail must be unique. */
+  void insert(User user);
+
+  Optional<User> findById(UserId id);
+
+  Optional<User> findByEmail(Email email);
+}

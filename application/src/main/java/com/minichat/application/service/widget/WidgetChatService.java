@@ -1,0 +1,141 @@
+package com.minichat.application.service.widget;
+
+import com.minichat.application.port.in.widget.MessageExchange;
+import com.minichat.application.port.in.widget.StartedConversation;
+import com.minichat.application.port.in.widget.VisitorAccess;
+import com.minichat.application.port.in.widget.WidgetChatUseCase;
+import com.minichat.application.port.out.ai.LanguageModel;
+import com.minichat.application.port.out.ai.ModelReply;
+import com.minichat.application.port.out.ai.ReplyRequest;
+import com.minichat.application.port.out.conversation.ConversationRepository;
+import com.minichat.application.port.out.conversation.MessageRepository;
+import com.minichat.application.port.out.event.EventBus;
+import com.minichat.application.port.out.ratelimit.RateLimit;
+import com.minichat.application.port.out.ratelimit.RateLimitDecision;
+import com.minichat.application.port.out.ratelimit.RateLimiter;
+import com.minichat.application.port.out.security.TokenService;
+import com.minichat.application.port.out.security.VisitorClaims;
+import com.minichat.application.port.out.workspace.WorkspaceRepository;
+import com.minichat.domain.common.AuthenticationException;
+import com.minichat.domain.common.NotFoundException;
+import com.minichat.domain.common.Page;
+import com.minichat.domain.common.PageRequest;
+import com.minichat.domain.common.RateLimitedException;
+import com.minichat.domain.conversation.Conversation;
+import com.minichat.domain.conversation.Message;
+import com.minichat.domain.conversation.MessageAuthor;
+import com.minichat.domain.conversation.MessagePosted;
+import com.minichat.domain.conversation.VisitorId;
+import com.minichat.domain.workspace.WidgetKey;
+import com.minichat.domain.workspace.Workspace;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The visitor side of a conversation: start, send and read, answered by the language model. */
+public final class WidgetChatService implements WidgetChatUseCase {
+  /** Messages one visitor may send per minute in one conversation. */
+  public static final RateLimit VISITOR_MESSAGES =
+      new RateLimit("visitor-message", 20, Duration.ofMinutes(1));
+
+  /** How many earlier messages the model sees. */
+  static final int HISTORY_FOR_MODEL = 20;
+
+  private static final Logger LOG = LoggerFactory.getLogger(WidgetChatService.class);
+
+  private final WorkspaceRepository workspaces;
+  private final ConversationRepository conversations;
+  private final MessageRepository messages;
+  private final LanguageModel model;
+  private final TokenService tokens;
+  private final RateLimiter rateLimiter;
+  private final EventBus events;
+  private final Clock clock;
+
+  public WidgetChatService(
+      WorkspaceRepository workspaces,
+      ConversationRepository conversations,
+      MessageRepository messages,
+      LanguageModel model,
+      TokenService tokens,
+      RateLimiter rateLimiter,
+      EventBus events,
+      Clock clock) {
+    this.workspaces = workspaces;
+    this.conversations = conversations;
+    this.messages = messages;
+    this.model = model;
+    this.tokens = tokens;
+    this.rateLimiter = rateLimiter;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  public Workspace widget(WidgetKey widgetKey) {
+    return workspaces
+        .findByWidgetKey(widgetKey)
+        .orElseThrow(() -> new NotFoundException("Widget not found"));
+  }
+
+  @Override
+  public StartedConversation start(WidgetKey widgetKey) {
+    Workspace workspace = widget(widgetKey);
+    Conversation conversation =
+        Conversation.start(workspace.id(), VisitorId.generate(), clock.instant());
+    conversations.insert(conversation);
+    LOG.info(
+        "conversation started workspaceId={} conversationId={}",
+        workspace.id().value(),
+        conversation.id().value());
+    String token = tokens.issueVisitorToken(new VisitorClaims(workspace.id(), conversation.id()));
+    return new StartedConversation(conversation, token);
+  }
+
+  @Override
+  public MessageExchange send(VisitorAccess access, String text) {
+    Conversation conversation = authorize(access);
+    RateLimitDecision decision =
+        rateLimiter.tryAcquire(VISITOR_MESSAGES, conversation.id().value());
+    if (!decision.allowed()) {
+      throw new RateLimitedException("Too many messages; wait a moment", decision.retryAfter());
+    }
+    Workspace workspace = widget(access.widgetKey());
+    List<Message> history = messages.findRecent(conversation.id(), HISTORY_FOR_MODEL);
+    Message question = store(conversation, MessageAuthor.VISITOR, text);
+    ModelReply answer = model.reply(new ReplyRequest(workspace, history, question.text()));
+    Message reply = store(conversation, MessageAuthor.AI, answer.text());
+    return new MessageExchange(question, reply);
+  }
+
+  @Override
+  public Page<Message> history(VisitorAccess access, PageRequest page) {
+    return messages.findByConversation(authorize(access).id(), page);
+  }
+
+  private Message store(Conversation conversation, MessageAuthor author, String text) {
+    Message message = Message.create(conversation, author, text, clock.instant());
+    messages.insert(message);
+    events.publish(MessagePosted.of(message));
+    return message;
+  }
+
+  /** The conversation the visitor may use; the token must name it and the widget's workspace. */
+  private Conversation authorize(VisitorAccess access) {
+    if (access.visitorToken() == null || access.visitorToken().isBlank()) {
+      throw new AuthenticationException("A visitor token is required");
+    }
+    VisitorClaims claims = tokens.verifyVisitorToken(access.visitorToken());
+    Workspace workspace = widget(access.widgetKey());
+    if (!claims.workspaceId().equals(workspace.id())
+        || !claims.conversationId().equals(access.conversationId())) {
+      throw new AuthenticationException("The visitor token is not valid for this conversation");
+    }
+    return conversations
+        .findById(access.conversationId())
+        .filter(found -> found.workspaceId().equals(workspace.id()))
+        .orElseThrow(() -> new NotFoundException("Conversation not found"));
+  }
+}
