@@ -8,5 +8,11 @@ public enum ErrorCode {
   AUTHENTICATION_FAILED,
   FORBIDDEN,
   RATE_LIMITED,
-  UPSTREAM_UNAVAILABLE
+  UPSTREAM_UNAVAILABLE,
+  // Protocol-level failures reported by the HTTP adapter; listed here so every code lives in one
+  // place.
+  METHOD_NOT_ALLOWED,
+  PAYLOAD_TOO_LARGE,
+  UNSUPPORTED_MEDIA_TYPE,
+  INTERNAL_ERROR
 }

@@ -105,7 +105,12 @@ public final class TextTokenizer {
     if (text == null || text.isEmpty()) {
       return tokens;
     }
-    String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    // NFKC decomposes SARA AM (U+0E33) into NIKHAHIT + SARA AA, which the Thai word breaker then
+    // cannot segment; recompose it.
+    String normalised =
+        Normalizer.normalize(text, Normalizer.Form.NFKC)
+            .replace("\u0E4D\u0E32", "\u0E33")
+            .toLowerCase(Locale.ROOT);
     int index = 0;
     while (index < normalised.length()) {
       int codePoint = normalised.codePointAt(index);

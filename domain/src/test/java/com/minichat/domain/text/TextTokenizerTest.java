@@ -27,6 +27,14 @@ class TextTokenizerTest {
   }
 
   @Test
+  void wordsWithSaraAmAreStillSegmented() {
+    List<String> tokens = TextTokenizer.tokenize("ทำงานกี่โมง");
+
+    assertTrue(tokens.contains("ทำงาน") || tokens.contains("ทำ"), tokens::toString);
+    assertTrue(tokens.contains("โมง"), tokens::toString);
+  }
+
+  @Test
   void mixedScriptsAreSplitAtTheBoundary() {
     List<String> tokens = TextTokenizer.tokenize("ส่งฟรีที่ Bangkok");
 
