@@ -14,7 +14,9 @@ import java.util.Optional;
 public interface WorkspaceRepository {
   void insert(Workspace workspace);
 
-  /** Replaces the stored workspace with the same id. */
+  /**
+   * Replaces the stored workspace with the same id; {@code NotFoundException} when there is none.
+   */
   void update(Workspace workspace);
 
   Optional<Workspace> findById(WorkspaceId id);
