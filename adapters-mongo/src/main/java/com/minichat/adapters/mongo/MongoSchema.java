@@ -1,0 +1,37 @@
+package com.minichat.adapters.mongo;
+
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * Names and conventions shared by every MiniChat collection: collection names, the fields every
+ * document carries and the current schema version.
+ */
+public final class MongoSchema {
+  /** Version written into {@value #SCHEMA_VERSION} of every document this code writes. */
+  public static final int CURRENT_SCHEMA_VERSION = 1;
+
+  public static final String USERS = "users";
+  public static final String WORKSPACES = "workspaces";
+  public static final String CONVERSATIONS = "conversations";
+  public static final String MESSAGES = "messages";
+
+  /** Primary key field; MiniChat stores its own string identifiers there. */
+  public static final String ID = "_id";
+
+  public static final String CREATED_AT = "createdAt";
+  public static final String UPDATED_AT = "updatedAt";
+  public static final String SCHEMA_VERSION = "schemaVersion";
+
+  private MongoSchema() {}
+
+  /** An instant as a BSON date (millisecond precision; anything finer is dropped). */
+  public static Date toDate(Instant instant) {
+    return Date.from(instant);
+  }
+
+  /** A BSON date read back as an instant. */
+  public static Instant toInstant(Date date) {
+    return date.toInstant();
+  }
+}

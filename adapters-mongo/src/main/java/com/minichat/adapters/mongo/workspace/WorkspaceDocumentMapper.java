@@ -1,0 +1,93 @@
+package com.minichat.adapters.mongo.workspace;
+
+import static com.minichat.adapters.mongo.MongoSchema.CREATED_AT;
+import static com.minichat.adapters.mongo.MongoSchema.ID;
+import static com.minichat.adapters.mongo.MongoSchema.SCHEMA_VERSION;
+import static com.minichat.adapters.mongo.MongoSchema.UPDATED_AT;
+
+import com.minichat.adapters.mongo.MongoSchema;
+import com.minichat.domain.user.UserId;
+import com.minichat.domain.workspace.FaqEntry;
+import com.minichat.domain.workspace.WidgetKey;
+import com.minichat.domain.workspace.Workspace;
+import com.minichat.domain.workspace.WorkspaceId;
+import com.mongodb.client.model.Projections;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Maps {@link Workspace} to and from documents of the {@code workspaces} collection. FAQ entries
+ * are embedded documents {@code {question, answer}}; allowed domains an array of strings.
+ */
+public final class WorkspaceDocumentMapper {
+  public static final String NAME = "name";
+  public static final String OWNER_ID = "ownerId";
+  public static final String WIDGET_KEY = "widgetKey";
+  public static final String WELCOME_MESSAGE = "welcomeMessage";
+  public static final String SYSTEM_PROMPT = "systemPrompt";
+  public static final String FAQ = "faq";
+  public static final String FAQ_QUESTION = "question";
+  public static final String FAQ_ANSWER = "answer";
+  public static final String ALLOWED_DOMAINS = "allowedDomains";
+  public static final String DATA_RETENTION_DAYS = "dataRetentionDays";
+
+  /** The fields {@link #toDomain} reads. */
+  public static final Bson PROJECTION =
+      Projections.include(
+          ID,
+          NAME,
+          OWNER_ID,
+          WIDGET_KEY,
+          WELCOME_MESSAGE,
+          SYSTEM_PROMPT,
+          FAQ,
+          ALLOWED_DOMAINS,
+          DATA_RETENTION_DAYS,
+          CREATED_AT,
+          UPDATED_AT);
+
+  private WorkspaceDocumentMapper() {}
+
+  /** The document stored for {@code workspace}. */
+  public static Document toDocument(Workspace workspace) {
+    List<Document> faq =
+        workspace.faq().stream()
+            .map(
+                entry ->
+                    new Document(FAQ_QUESTION, entry.question()).append(FAQ_ANSWER, entry.answer()))
+            .toList();
+    return new Document(ID, workspace.id().value())
+        .append(NAME, workspace.name())
+        .append(OWNER_ID, workspace.ownerId().value())
+        .append(WIDGET_KEY, workspace.widgetKey().value())
+        .append(WELCOME_MESSAGE, workspace.welcomeMessage())
+        .append(SYSTEM_PROMPT, workspace.systemPrompt())
+        .append(FAQ, faq)
+        .append(ALLOWED_DOMAINS, workspace.allowedDomains())
+        .append(DATA_RETENTION_DAYS, workspace.dataRetentionDays())
+        .append(CREATED_AT, MongoSchema.toDate(workspace.createdAt()))
+        .append(UPDATED_AT, MongoSchema.toDate(workspace.updatedAt()))
+        .append(SCHEMA_VERSION, MongoSchema.CURRENT_SCHEMA_VERSION);
+  }
+
+  /** The workspace a stored document describes. */
+  public static Workspace toDomain(Document document) {
+    List<FaqEntry> faq =
+        document.getList(FAQ, Document.class, List.of()).stream()
+            .map(entry -> new FaqEntry(entry.getString(FAQ_QUESTION), entry.getString(FAQ_ANSWER)))
+            .toList();
+    return new Workspace(
+        new WorkspaceId(document.getString(ID)),
+        document.getString(NAME),
+        new UserId(document.getString(OWNER_ID)),
+        new WidgetKey(document.getString(WIDGET_KEY)),
+        document.getString(WELCOME_MESSAGE),
+        document.getString(SYSTEM_PROMPT),
+        faq,
+        document.getList(ALLOWED_DOMAINS, String.class, List.of()),
+        document.getInteger(DATA_RETENTION_DAYS),
+        MongoSchema.toInstant(document.getDate(CREATED_AT)),
+        MongoSchema.toInstant(document.getDate(UPDATED_AT)));
+  }
+}

@@ -1,0 +1,110 @@
+package com.minichat.adapters.mongo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.minichat.adapters.mongo.migration.MongoMigrations;
+import com.minichat.adapters.mongo.user.MongoUserRepository;
+import com.minichat.adapters.mongo.workspace.MongoWorkspaceRepository;
+import com.minichat.domain.common.ConflictException;
+import com.minichat.domain.user.Email;
+import com.minichat.domain.user.User;
+import com.minichat.domain.user.UserId;
+import com.minichat.domain.workspace.WidgetKey;
+import com.minichat.domain.workspace.Workspace;
+import com.minichat.domain.workspace.WorkspaceId;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedMongoServerTest {
+  private static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123Z");
+
+  @TempDir Path dataDir;
+
+  private static MongoClient connect(EmbeddedMongoServer server) {
+    return MongoConnections.open(server.connectionString(), 0, 2, Duration.ofSeconds(5));
+  }
+
+  @Test
+  void persistentDataSurvivesARestart() {
+    User user =
+        new User(UserId.generate(), new Email("owner@example.com"), "Owner", "hash", T0, T0);
+    Workspace workspace =
+        new Workspace(
+            WorkspaceId.generate(),
+            "Shop",
+            user.id(),
+            WidgetKey.generate(),
+            "Hi",
+            "",
+            List.of(),
+            List.of("shop.example.com"),
+            30,
+            T0,
+            T0);
+    Path file = dataDir.resolve("mongo").resolve("minichat.mv.db");
+
+    try (EmbeddedMongoServer server = EmbeddedMongoServer.startPersistent(dataDir);
+        MongoClient client = connect(server)) {
+      assertTrue(server.connectionString().startsWith("mongodb://127.0.0.1:"));
+      assertEquals(Optional.of(file.toAbsolutePath()), server.dataFile());
+      MongoDatabase database = client.getDatabase("minichat");
+      assertEquals(List.of("0001-create-indexes"), MongoMigrations.migrate(database));
+      new MongoUserRepository(database).insert(user);
+      new MongoWorkspaceRepository(database).insert(workspace);
+    }
+    assertTrue(Files.isRegularFile(file));
+
+    try (EmbeddedMongoServer server = EmbeddedMongoServer.startPersistent(dataDir);
+        MongoClient client = connect(server)) {
+      MongoDatabase database = client.getDatabase("minichat");
+      assertEquals(List.of(), MongoMigrations.migrate(database));
+      MongoUserRepository users = new MongoUserRepository(database);
+      assertEquals(Optional.of(user), users.findById(user.id()));
+      assertEquals(
+          Optional.of(workspace),
+          new MongoWorkspaceRepository(database).findByWidgetKey(workspace.widgetKey()));
+      User sameEmail =
+          new User(UserId.generate(), new Email("owner@example.com"), "Other", "h", T0, T0);
+      assertThrows(ConflictException.class, () -> users.insert(sameEmail));
+    }
+  }
+
+  @Test
+  void theDataFileCannotBeOpenedTwice() {
+    try (EmbeddedMongoServer first = EmbeddedMongoServer.startPersistent(dataDir)) {
+      assertTrue(first.dataFile().isPresent());
+      assertThrows(
+          IllegalStateException.class, () -> EmbeddedMongoServer.startPersistent(dataDir).close());
+    }
+  }
+
+  @Test
+  void inMemoryServerAnswersAndForgetsOnClose() {
+    EmbeddedMongoServer server = EmbeddedMongoServer.startInMemory();
+    try (MongoClient client = connect(server)) {
+      assertTrue(server.dataFile().isEmpty());
+      assertTrue(server.address().getPort() > 0);
+      assertEquals(
+          1.0,
+          client
+              .getDatabase("admin")
+              .runCommand(new Document("ping", 1))
+              .get("ok", Number.class)
+              .doubleValue());
+    } finally {
+      server.close();
+      server.close();
+    }
+  }
+}

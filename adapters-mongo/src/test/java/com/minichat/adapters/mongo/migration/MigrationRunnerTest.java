@@ -1,0 +1,214 @@
+package com.minichat.adapters.mongo.migration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.minichat.adapters.mongo.MongoErrors;
+import com.minichat.adapters.mongo.MongoSchema;
+import com.minichat.adapters.mongo.MongoTestTarget;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MigrationRunnerTest {
+  private static final Instant NOW = Instant.parse("2026-11-26T08:00:00.250Z");
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  private final MongoTestTarget.Databases databases =
+      new MongoTestTarget.Databases(MongoTestTarget.MEMORY);
+  private final List<String> calls = new ArrayList<>();
+  private MongoDatabase database;
+
+  @BeforeEach
+  void emptyDatabase() {
+    database = databases.empty();
+  }
+
+  @AfterEach
+  void dropDatabases() {
+    databases.dropAll();
+  }
+
+  private Migration recording(String id) {
+    return migration(id, db -> calls.add(id));
+  }
+
+  private static Migration migration(String id, Consumer<MongoDatabase> effect) {
+    return new Migration() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public String description() {
+        return "test migration " + id;
+      }
+
+      @Override
+      public void apply(MongoDatabase target) {
+        effect.accept(target);
+      }
+    };
+  }
+
+  @Test
+  void firstRunAppliesEveryMigrationAndTheSecondRunNothing() {
+    MigrationRunner runner = new MigrationRunner(database, MongoMigrations.all(), CLOCK);
+
+    assertEquals(List.of("0001-create-indexes"), runner.run());
+    assertEquals(List.of(), runner.run());
+    assertEquals(List.of(), MongoMigrations.migrate(database));
+
+    List<Document> recorded =
+        database.getCollection(MigrationRunner.COLLECTION).find().into(new ArrayList<>());
+    assertEquals(1, recorded.size());
+    assertEquals("0001-create-indexes", recorded.getFirst().getString(MongoSchema.ID));
+    assertEquals(Date.from(NOW), recorded.getFirst().getDate("appliedAt"));
+    assertTrue(recorded.getFirst().getString("description").contains("users.email"));
+  }
+
+  @Test
+  void migrationOneCreatesTheIndexes() {
+    MongoMigrations.migrate(database);
+
+    Map<String, Document> users = indexes(MongoSchema.USERS);
+    assertEquals(new Document("email", 1), users.get("users_email_unique").get("key"));
+    assertEquals(Boolean.TRUE, users.get("users_email_unique").getBoolean("unique"));
+
+    Map<String, Document> workspaces = indexes(MongoSchema.WORKSPACES);
+    assertEquals(
+        new Document("widgetKey", 1), workspaces.get("workspaces_widgetKey_unique").get("key"));
+    assertEquals(Boolean.TRUE, workspaces.get("workspaces_widgetKey_unique").getBoolean("unique"));
+    assertEquals(
+        new Document("ownerId", 1).append("createdAt", 1).append("_id", 1),
+        workspaces.get("workspaces_ownerId_createdAt").get("key"));
+
+    assertEquals(
+        new Document("workspaceId", 1).append("createdAt", 1).append("_id", 1),
+        indexes(MongoSchema.CONVERSATIONS).get("conversations_workspaceId_createdAt").get("key"));
+    assertEquals(
+        new Document("conversationId", 1).append("createdAt", 1).append("_id", 1),
+        indexes(MongoSchema.MESSAGES).get("messages_conversationId_createdAt").get("key"));
+  }
+
+  @Test
+  void uniqueIndexesRefuseDuplicates() {
+    MongoMigrations.migrate(database);
+    MongoCollection<Document> users = database.getCollection(MongoSchema.USERS);
+    users.insertOne(new Document(MongoSchema.ID, "u1").append("email", "a@example.com"));
+    MongoCollection<Document> workspaces = database.getCollection(MongoSchema.WORKSPACES);
+    workspaces.insertOne(new Document(MongoSchema.ID, "w1").append("widgetKey", "wk_1"));
+
+    MongoWriteException email =
+        assertThrows(
+            MongoWriteException.class,
+            () ->
+                users.insertOne(
+                    new Document(MongoSchema.ID, "u2").append("email", "a@example.com")));
+    MongoWriteException widgetKey =
+        assertThrows(
+            MongoWriteException.class,
+            () ->
+                workspaces.insertOne(
+                    new Document(MongoSchema.ID, "w2").append("widgetKey", "wk_1")));
+
+    assertEquals(11000, email.getCode());
+    assertTrue(MongoErrors.isDuplicateKey(widgetKey));
+    assertEquals(1, users.countDocuments());
+  }
+
+  @Test
+  void applyingMigrationOneAgainIsHarmless() {
+    Migration createIndexes = MongoMigrations.all().getFirst();
+
+    createIndexes.apply(database);
+    createIndexes.apply(database);
+
+    assertEquals(Set.of("_id_", "users_email_unique"), indexes(MongoSchema.USERS).keySet());
+    assertEquals(
+        Set.of("_id_", "workspaces_widgetKey_unique", "workspaces_ownerId_createdAt"),
+        indexes(MongoSchema.WORKSPACES).keySet());
+  }
+
+  @Test
+  void appliesInListOrderAndLaterOnlyTheNewOnes() {
+    assertEquals(
+        List.of("a", "b"),
+        new MigrationRunner(database, List.of(recording("a"), recording("b")), CLOCK).run());
+
+    List<String> appliedLater =
+        new MigrationRunner(
+                database, List.of(recording("a"), recording("b"), recording("c")), CLOCK)
+            .run();
+
+    assertEquals(List.of("c"), appliedLater);
+    assertEquals(List.of("a", "b", "c"), calls);
+    assertEquals(
+        Set.of("a", "b", "c"), new MigrationRunner(database, List.of(), CLOCK).appliedIds());
+  }
+
+  @Test
+  void aFailedMigrationStopsTheRunAndIsRetriedNextTime() {
+    Migration failing =
+        migration(
+            "b",
+            db -> {
+              throw new IllegalArgumentException("boom");
+            });
+    MigrationRunner broken =
+        new MigrationRunner(database, List.of(recording("a"), failing, recording("c")), CLOCK);
+
+    IllegalStateException failure = assertThrows(IllegalStateException.class, broken::run);
+
+    assertInstanceOf(IllegalArgumentException.class, failure.getCause());
+    assertEquals(Set.of("a"), broken.appliedIds());
+    assertEquals(
+        List.of("b", "c"),
+        new MigrationRunner(
+                database, List.of(recording("a"), recording("b"), recording("c")), CLOCK)
+            .run());
+    assertEquals(List.of("a", "b", "c"), calls);
+  }
+
+  @Test
+  void aMigrationRecordedMeanwhileByAnotherInstanceIsAccepted() {
+    Migration raced =
+        migration(
+            "raced",
+            db ->
+                db.getCollection(MigrationRunner.COLLECTION)
+                    .insertOne(new Document(MongoSchema.ID, "raced")));
+
+    assertEquals(List.of("raced"), new MigrationRunner(database, List.of(raced), CLOCK).run());
+    assertEquals(1, database.getCollection(MigrationRunner.COLLECTION).countDocuments());
+  }
+
+  @Test
+  void duplicateIdsAreRejected() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new MigrationRunner(database, List.of(recording("a"), recording("a")), CLOCK));
+  }
+
+  private Map<String, Document> indexes(String collection) {
+    return database.getCollection(collection).listIndexes().into(new ArrayList<>()).stream()
+        .collect(Collectors.toMap(index -> index.getString("name"), index -> index));
+  }
+}
