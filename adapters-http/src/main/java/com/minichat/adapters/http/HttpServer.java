@@ -1,0 +1,131 @@
+package com.minichat.adapters.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.minichat.adapters.http.account.AccountRoutes;
+import com.minichat.adapters.http.conversation.ConversationRoutes;
+import com.minichat.adapters.http.ops.OpsRoutes;
+import com.minichat.adapters.http.support.Envelope;
+import com.minichat.adapters.http.support.ErrorHandler;
+import com.minichat.adapters.http.support.HttpMetrics;
+import com.minichat.adapters.http.support.Json;
+import com.minichat.adapters.http.support.JsonBody;
+import com.minichat.adapters.http.support.RequestIds;
+import com.minichat.adapters.http.widget.WidgetRoutes;
+import com.minichat.adapters.http.workspace.WorkspaceRoutes;
+import com.minichat.domain.common.DomainException;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** The MiniChat HTTP server: REST API, operational endpoints and the web assets. */
+public final class HttpServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+  private static final long MAX_REQUEST_BYTES = 1_000_000;
+
+  private final Javalin app;
+
+  /**
+   * Builds the server; {@link #start(String, int)} opens the port.
+   *
+   * @param demoWidgetKey widget key embedded by the demo page when the URL names none
+   */
+  public HttpServer(
+      ApiUseCases useCases, PrometheusMeterRegistry metrics, Clock clock, String demoWidgetKey) {
+    ObjectMapper mapper = Json.strictMapper();
+    Envelope envelope = new Envelope(clock);
+    JsonBody body = new JsonBody(mapper);
+    ErrorHandler errors = new ErrorHandler(envelope);
+    HttpMetrics httpMetrics = new HttpMetrics(metrics);
+    AccountRoutes accounts =
+        new AccountRoutes(
+            useCases.register(), useCases.logIn(), useCases.authenticate(), body, envelope);
+    this.app =
+        Javalin.create(
+            config -> {
+              configure(config, mapper, httpMetrics);
+              config.routes.before(RequestIds::assign);
+              config.routes.after(ctx -> MDC.remove(RequestIds.MDC_KEY));
+              config.routes.exception(DomainException.class, errors::domain);
+              config.routes.exception(HttpResponseException.class, errors::protocol);
+              config.routes.exception(Exception.class, errors::unexpected);
+              accounts.register(config.routes);
+              new WorkspaceRoutes(
+                      useCases.createWorkspace(),
+                      useCases.updateWorkspace(),
+                      useCases.queryWorkspaces(),
+                      accounts,
+                      body,
+                      envelope)
+                  .register(config.routes);
+              new WidgetRoutes(useCases.widgetChat(), body, envelope).register(config.routes);
+              new ConversationRoutes(useCases.queryConversations(), accounts, envelope)
+                  .register(config.routes);
+              new OpsRoutes(useCases.readiness(), metrics, demoWidgetKey).register(config.routes);
+            });
+  }
+
+  /** Opens the port ({@code 0} picks a free one) and serves requests. */
+  public HttpServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private static void configure(
+      JavalinConfig config, ObjectMapper mapper, HttpMetrics httpMetrics) {
+    config.concurrency.useVirtualThreads = true;
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.http.maxRequestSize = MAX_REQUEST_BYTES;
+    config.jsonMapper(new JavalinJackson(mapper, true));
+    config.requestLogger.http(
+        (ctx, millis) -> {
+          httpMetrics.record(ctx, millis);
+          MDC.put(RequestIds.MDC_KEY, RequestIds.of(ctx));
+          LOG.info(
+              "http {} {} status={} durationMs={}",
+              ctx.method().name(),
+              ctx.path(),
+              ctx.statusCode(),
+              String.format("%.1f", millis));
+          MDC.remove(RequestIds.MDC_KEY);
+        });
+    config.staticFiles.enableWebjars();
+    if (HttpServer.class.getClassLoader().getResource("public/assets") != null) {
+      config.staticFiles.add(
+          files -> {
+            files.hostedPath = "/assets";
+            files.directory = "/public/assets";
+            files.location = Location.CLASSPATH;
+            // Names carry a content hash, so a file never changes under its name.
+            files.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable");
+          });
+    }
+    if (HttpServer.class.getClassLoader().getResource("public") != null) {
+      config.staticFiles.add(
+          files -> {
+            files.hostedPath = "/";
+            files.directory = "/public";
+            files.location = Location.CLASSPATH;
+            files.headers = Map.of("Cache-Control", "no-cache");
+          });
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package com.minichat.adapters.http.support;
+
+import com.minichat.domain.common.AuthenticationException;
+import com.minichat.domain.common.PageRequest;
+import com.minichat.domain.common.ValidationException;
+import io.javalin.http.Context;
+
+/** Reads the common parts of requests: bearer tokens and pagination parameters. */
+public final class Requests {
+  private static final String BEARER = "Bearer ";
+
+  private Requests() {}
+
+  /** The bearer token of the {@code Authorization} header; refuses requests without one. */
+  public static String bearerToken(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      throw new AuthenticationException("Send Authorization: Bearer <token>");
+    }
+    String token = header.substring(BEARER.length()).strip();
+    if (token.isEmpty()) {
+      throw new AuthenticationException("Send Authorization: Bearer <token>");
+    }
+    return token;
+  }
+
+  /** The {@code cursor} and {@code limit} query parameters (limit defaults to 50). */
+  public static PageRequest page(Context ctx) {
+    String limit = ctx.queryParam("limit");
+    if (limit == null || limit.isBlank()) {
+      return new PageRequest(blankToNull(ctx.queryParam("cursor")), PageRequest.DEFAULT_LIMIT);
+    }
+    try {
+      return new PageRequest(blankToNull(ctx.queryParam("cursor")), Integer.parseInt(limit));
+    } catch (NumberFormatException e) {
+      throw new ValidationException("limit", "must be a whole number");
+    }
+  }
+
+  /** A required query parameter. */
+  public static String requiredQuery(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      throw new ValidationException(name, "is required");
+    }
+    return value;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

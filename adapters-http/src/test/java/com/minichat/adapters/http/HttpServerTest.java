@@ -1,0 +1,327 @@
+package com.minichat.adapters.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.minichat.adapters.http.testing.ApiClient;
+import com.minichat.adapters.http.testing.ApiResponse;
+import com.minichat.application.port.in.account.AuthenticateUserUseCase;
+import com.minichat.application.port.in.account.LogInUseCase;
+import com.minichat.application.port.in.account.RegisterUserUseCase;
+import com.minichat.application.port.in.conversation.QueryConversationsUseCase;
+import com.minichat.application.port.in.health.CheckReadinessUseCase;
+import com.minichat.application.port.in.health.Readiness;
+import com.minichat.application.port.in.widget.MessageExchange;
+import com.minichat.application.port.in.widget.VisitorAccess;
+import com.minichat.application.port.in.widget.WidgetChatUseCase;
+import com.minichat.application.port.in.workspace.CreateWorkspaceUseCase;
+import com.minichat.application.port.in.workspace.QueryWorkspacesUseCase;
+import com.minichat.application.port.in.workspace.UpdateWorkspaceUseCase;
+import com.minichat.domain.common.AuthenticationException;
+import com.minichat.domain.common.ConflictException;
+import com.minichat.domain.common.ForbiddenException;
+import com.minichat.domain.common.NotFoundException;
+import com.minichat.domain.common.Page;
+import com.minichat.domain.common.RateLimitedException;
+import com.minichat.domain.common.UpstreamUnavailableException;
+import com.minichat.domain.conversation.Conversation;
+import com.minichat.domain.conversation.ConversationId;
+import com.minichat.domain.conversation.Message;
+import com.minichat.domain.conversation.MessageAuthor;
+import com.minichat.domain.conversation.VisitorId;
+import com.minichat.domain.user.Email;
+import com.minichat.domain.user.User;
+import com.minichat.domain.user.UserId;
+import com.minichat.domain.workspace.WorkspaceId;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The HTTP adapter over mocked use cases: envelopes, errors, request ids and operations. */
+class HttpServerTest {
+  private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+  private static final String TOKEN = "Bearer test-token";
+  private static final User USER =
+      new User(new UserId("u1"), new Email("owner@example.com"), "Owner", "hash", NOW, NOW);
+
+  private final RegisterUserUseCase register = mock(RegisterUserUseCase.class);
+  private final LogInUseCase logIn = mock(LogInUseCase.class);
+  private final AuthenticateUserUseCase authenticate = mock(AuthenticateUserUseCase.class);
+  private final QueryWorkspacesUseCase queryWorkspaces = mock(QueryWorkspacesUseCase.class);
+  private final WidgetChatUseCase widgetChat = mock(WidgetChatUseCase.class);
+  private final QueryConversationsUseCase queryConversations =
+      mock(QueryConversationsUseCase.class);
+  private final CheckReadinessUseCase readiness = mock(CheckReadinessUseCase.class);
+  private final PrometheusMeterRegistry metrics =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  private HttpServer server;
+  private ApiClient api;
+
+  @BeforeEach
+  void start() {
+    ApiUseCases useCases =
+        new ApiUseCases(
+            register,
+            logIn,
+            authenticate,
+            mock(CreateWorkspaceUseCase.class),
+            mock(UpdateWorkspaceUseCase.class),
+            queryWorkspaces,
+            widgetChat,
+            queryConversations,
+            readiness);
+    server =
+        new HttpServer(useCases, metrics, Clock.systemUTC(), "wk_00000000").start("127.0.0.1", 0);
+    api = new ApiClient(URI.create("http://127.0.0.1:" + server.port()));
+    when(authenticate.authenticate("test-token")).thenReturn(USER);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void successUsesTheEnvelope() {
+    ApiResponse response = api.get("/api/v1/me", "Authorization", TOKEN);
+
+    assertEquals(200, response.status());
+    assertTrue(response.json().path("success").asBoolean());
+    assertEquals("owner@example.com", response.data().path("user").path("email").asText());
+    assertFalse(response.body().contains("hash"), "password hash must never be returned");
+    assertFalse(response.json().path("metadata").path("timestamp").asText().isEmpty());
+  }
+
+  @Test
+  void aSaneRequestIdIsEchoedAndAnInsaneOneReplaced() {
+    ApiResponse kept =
+        api.get("/api/v1/me", "Authorization", TOKEN, "X-Request-Id", "abc-12345678");
+    ApiResponse replaced =
+        api.get("/api/v1/me", "Authorization", TOKEN, "X-Request-Id", "not a sane id <script>");
+    ApiResponse generated = api.get("/api/v1/me", "Authorization", TOKEN);
+
+    assertEquals("abc-12345678", kept.header("X-Request-Id"));
+    assertNotEquals("not a sane id <script>", replaced.header("X-Request-Id"));
+    assertNotNull(generated.header("X-Request-Id"));
+  }
+
+  @Test
+  void unknownRoutesGetTheErrorEnvelope() {
+    ApiResponse response = api.get("/api/v1/nothing-here");
+
+    assertEquals(404, response.status());
+    assertEquals("NOT_FOUND", response.errorCode());
+    assertEquals(
+        response.header("X-Request-Id"), response.json().at("/metadata/requestId").asText());
+  }
+
+  @Test
+  void malformedJsonIsAValidationError() {
+    ApiResponse response = api.post("/api/v1/auth/login", "{\"email\": ");
+
+    assertEquals(400, response.status());
+    assertEquals("VALIDATION_ERROR", response.errorCode());
+    assertEquals("body", response.json().at("/error/details/0/field").asText());
+  }
+
+  @Test
+  void aMissingFieldIsNamed() {
+    ApiResponse response =
+        api.post("/api/v1/auth/register", "{\"email\":\"a@b.co\",\"name\":\"A\"}");
+
+    assertEquals(400, response.status());
+    assertEquals("password", response.json().at("/error/details/0/field").asText());
+  }
+
+  @Test
+  void aWrongTypeIsNamed() {
+    ApiResponse response =
+        api.post(
+            "/api/v1/auth/register", "{\"email\":\"a@b.co\",\"password\":12345678,\"name\":\"A\"}");
+
+    assertEquals(400, response.status());
+    assertEquals("password", response.json().at("/error/details/0/field").asText());
+    assertEquals("must be a string", response.json().at("/error/details/0/issue").asText());
+  }
+
+  @Test
+  void anUnknownFieldIsRefused() {
+    ApiResponse response =
+        api.post("/api/v1/auth/login", "{\"email\":\"a@b.co\",\"password\":\"x\",\"$where\":1}");
+
+    assertEquals(400, response.status());
+    assertEquals("$where", response.json().at("/error/details/0/field").asText());
+  }
+
+  @Test
+  void aBodyThatIsNotJsonIsRefusedWith415() {
+    ApiResponse response =
+        api.send("POST", "/api/v1/auth/login", "email=a", "application/x-www-form-urlencoded");
+
+    assertEquals(415, response.status());
+    assertEquals("UNSUPPORTED_MEDIA_TYPE", response.errorCode());
+  }
+
+  @Test
+  void aMissingTokenIs401() {
+    ApiResponse response = api.get("/api/v1/me");
+
+    assertEquals(401, response.status());
+    assertEquals("AUTHENTICATION_FAILED", response.errorCode());
+  }
+
+  static Stream<Arguments> domainFailures() {
+    return Stream.of(
+        Arguments.of(new AuthenticationException("no"), 401, "AUTHENTICATION_FAILED"),
+        Arguments.of(new ForbiddenException("no"), 403, "FORBIDDEN"),
+        Arguments.of(new NotFoundException("no"), 404, "NOT_FOUND"),
+        Arguments.of(new ConflictException("no"), 409, "CONFLICT"),
+        Arguments.of(new RateLimitedException("slow", Duration.ofSeconds(7)), 429, "RATE_LIMITED"),
+        Arguments.of(
+            new UpstreamUnavailableException("down", new RuntimeException("x")),
+            503,
+            "UPSTREAM_UNAVAILABLE"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("domainFailures")
+  void domainFailuresMapToStatusAndCode(RuntimeException failure, int status, String code) {
+    when(widgetChat.send(any(VisitorAccess.class), anyString())).thenThrow(failure);
+
+    ApiResponse response =
+        api.post(
+            "/api/v1/widget/wk_1/conversations/c1/messages",
+            "{\"text\":\"hi\"}",
+            "Authorization",
+            "Bearer visitor");
+
+    assertEquals(status, response.status());
+    assertEquals(code, response.errorCode());
+    if (status == 429) {
+      assertEquals("7", response.header("Retry-After"));
+    }
+  }
+
+  @Test
+  void unexpectedFailuresAre500WithoutDetails() {
+    when(queryWorkspaces.list(any())).thenThrow(new IllegalStateException("secret internals"));
+
+    ApiResponse response = api.get("/api/v1/workspaces", "Authorization", TOKEN);
+
+    assertEquals(500, response.status());
+    assertEquals("INTERNAL_ERROR", response.errorCode());
+    assertFalse(response.body().contains("secret internals"));
+    assertFalse(response.body().contains("IllegalStateException"));
+  }
+
+  @Test
+  void pagesCarryPaginationMetadata() {
+    Conversation conversation =
+        new Conversation(
+            new ConversationId("c1"),
+            new WorkspaceId("w1"),
+            new VisitorId("v1"),
+            com.minichat.domain.conversation.ConversationStatus.OPEN,
+            NOW,
+            NOW);
+    Message message = Message.create(conversation, MessageAuthor.VISITOR, "สวัสดีครับ", NOW);
+    when(queryConversations.messages(eq(USER.id()), eq(new ConversationId("c1")), any()))
+        .thenReturn(new Page<>(List.of(message), "next-1", 1));
+
+    ApiResponse response =
+        api.get("/api/v1/conversations/c1/messages?limit=1", "Authorization", TOKEN);
+
+    assertEquals(200, response.status());
+    JsonNode first = response.data().path(0);
+    assertEquals("สวัสดีครับ", first.path("text").asText());
+    assertEquals("next-1", response.json().at("/metadata/pagination/nextCursor").asText());
+  }
+
+  @Test
+  void aLimitThatIsNotANumberIsNamed() {
+    ApiResponse response =
+        api.get("/api/v1/conversations/c1/messages?limit=lots", "Authorization", TOKEN);
+
+    assertEquals(400, response.status());
+    assertEquals("limit", response.json().at("/error/details/0/field").asText());
+  }
+
+  @Test
+  void theWidgetExchangeReturnsBothMessages() {
+    Conversation conversation = Conversation.start(new WorkspaceId("w1"), new VisitorId("v1"), NOW);
+    when(widgetChat.send(any(VisitorAccess.class), eq("hello")))
+        .thenReturn(
+            new MessageExchange(
+                Message.create(conversation, MessageAuthor.VISITOR, "hello", NOW),
+                Message.create(conversation, MessageAuthor.AI, "Hi there", NOW)));
+
+    ApiResponse response =
+        api.post(
+            "/api/v1/widget/wk_1/conversations/" + conversation.id().value() + "/messages",
+            "{\"text\":\"hello\"}",
+            "Authorization",
+            "Bearer visitor");
+
+    assertEquals(200, response.status());
+    assertEquals("AI", response.data().at("/reply/author").asText());
+    assertEquals("Hi there", response.data().at("/reply/text").asText());
+  }
+
+  @Test
+  void readinessReflectsDependencies() {
+    when(readiness.check()).thenReturn(new Readiness(true, Map.of("mongodb", true)));
+    assertEquals(200, api.get("/readyz").status());
+
+    when(readiness.check()).thenReturn(new Readiness(false, Map.of("mongodb", false)));
+    ApiResponse down = api.get("/readyz");
+    assertEquals(503, down.status());
+    assertEquals("not_ready", down.json().path("status").asText());
+  }
+
+  @Test
+  void operationsEndpointsAnswer() {
+    assertEquals("alive", api.get("/healthz").json().path("status").asText());
+    api.get("/api/v1/me", "Authorization", TOKEN);
+
+    ApiResponse scrape = api.get("/metrics");
+    assertTrue(scrape.body().contains("http_server_requests"), scrape.body());
+    assertTrue(scrape.body().contains("route=\"/api/v1/me\""), scrape.body());
+
+    assertTrue(api.get("/api/v1/openapi.yaml").body().startsWith("openapi: 3.1"));
+    assertTrue(api.get("/docs").body().contains("swagger-ui"));
+  }
+
+  @Test
+  void theDemoPageTakesAValidKeyFromTheUrlOnly() {
+    String valid = api.get("/demo.html?key=wk_0123456789abcdef").body();
+    String hostile = api.get("/demo.html?key=%22%3E%3Cscript%3E").body();
+
+    if (valid.contains("data-widget-key")) {
+      assertTrue(valid.contains("wk_0123456789abcdef"));
+      assertTrue(hostile.contains("wk_00000000"));
+    }
+    assertFalse(hostile.contains("<script>\""));
+  }
+}
