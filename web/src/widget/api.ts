@@ -1,0 +1,161 @@
+/** Who wrote a chat message. */
+export type Author = 'VISITOR' | 'AI' | 'AGENT' | 'SYSTEM';
+
+/** A chat message as the server returns it. */
+export interface ChatMessage {
+  id: string;
+  author: Author;
+  text: string;
+  createdAt: string;
+}
+
+/** Public widget settings (`GET /api/v1/widget/{key}/config` → `data`). */
+export interface WidgetConfig {
+  name?: string;
+  welcomeMessage?: string;
+}
+
+/** A started visitor conversation and the token that authorises posting to it. */
+export interface Conversation {
+  conversationId: string;
+  visitorToken: string;
+}
+
+/** Result of sending a visitor message: the stored message and the reply, if any. */
+export interface SendResult {
+  message?: ChatMessage | null;
+  reply?: ChatMessage | null;
+}
+
+/** Error codes produced on the client side (server codes are passed through unchanged). */
+export const NETWORK_ERROR = 'NETWORK_ERROR';
+export const BAD_RESPONSE = 'BAD_RESPONSE';
+
+/** A failed call: either the server's error envelope or a client-side failure. */
+export class ApiError extends Error {
+  /**
+   * @param code - the envelope's `error.code`, {@link NETWORK_ERROR} or {@link BAD_RESPONSE}
+   * @param message - the envelope's `error.message`; empty when the server gave none
+   * @param status - the HTTP status, `0` when no response arrived
+   */
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The three calls the widget makes. */
+export interface WidgetApi {
+  config(): Promise<WidgetConfig>;
+  start(): Promise<Conversation>;
+  send(conversation: Conversation, text: string): Promise<SendResult>;
+}
+
+type FetchFn = (url: string, init: RequestInit) => Promise<Response>;
+
+interface Envelope {
+  success?: unknown;
+  data?: unknown;
+  error?: { code?: unknown; message?: unknown } | null;
+}
+
+/**
+ * Builds the absolute URL of a widget endpoint.
+ *
+ * @param base - the server origin, e.g. `https://chat.example.com`
+ * @param key - the public widget key
+ * @param path - further path segments (each is URL-encoded)
+ */
+export function widgetUrl(base: string, key: string, ...path: string[]): string {
+  return [base.replace(/\/+$/, ''), 'api/v1/widget', key, ...path]
+    .map((s, i) => (i < 2 ? s : encodeURIComponent(s)))
+    .join('/');
+}
+
+/**
+ * Performs one JSON call and unwraps the response envelope. Cookies are never sent.
+ *
+ * @param fetchFn - the fetch implementation
+ * @param url - absolute URL
+ * @param method - `GET` or `POST`
+ * @param body - JSON body; omitted for a request without body
+ * @param token - visitor token sent as `Authorization: Bearer …`
+ * @returns the envelope's `data`
+ * @throws {@link ApiError} for error envelopes, network failures and malformed responses
+ */
+export async function call(
+  fetchFn: FetchFn,
+  url: string,
+  method: 'GET' | 'POST' = 'GET',
+  body?: unknown,
+  token?: string,
+): Promise<unknown> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const init: RequestInit = { method, headers, credentials: 'omit', mode: 'cors' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  if (token) headers.Authorization = `Bearer ${token}`;
+
+  let res: Response;
+  try {
+    res = await fetchFn(url, init);
+  } catch {
+    throw new ApiError(NETWORK_ERROR, '', 0);
+  }
+  let json: Envelope | null = null;
+  try {
+    json = (await res.json()) as Envelope | null;
+  } catch {
+    // Not JSON (e.g. a proxy's HTML error page): handled below.
+  }
+  if (res.ok && json?.success === true) return json.data;
+  const err = json?.error;
+  throw new ApiError(
+    typeof err?.code === 'string' ? err.code : BAD_RESPONSE,
+    typeof err?.message === 'string' ? err.message : '',
+    res.status,
+  );
+}
+
+/**
+ * Creates the client for one widget key.
+ *
+ * @param base - the server origin the loader was served from
+ * @param key - the public widget key from `data-widget-key`
+ * @param fetchFn - fetch implementation (injectable for tests)
+ */
+export function widgetApi(base: string, key: string, fetchFn: FetchFn = fetch): WidgetApi {
+  const url = (...path: string[]) => widgetUrl(base, key, ...path);
+  return {
+    async config() {
+      return (await call(fetchFn, url('config'))) ?? {};
+    },
+    async start() {
+      const data = (await call(
+        fetchFn,
+        url('conversations'),
+        'POST',
+      )) as Partial<Conversation> | null;
+      if (typeof data?.conversationId !== 'string' || typeof data.visitorToken !== 'string') {
+        throw new ApiError(BAD_RESPONSE, '', 200);
+      }
+      return { conversationId: data.conversationId, visitorToken: data.visitorToken };
+    },
+    async send(conversation, text) {
+      const data = await call(
+        fetchFn,
+        url('conversations', conversation.conversationId, 'messages'),
+        'POST',
+        { text },
+        conversation.visitorToken,
+      );
+      return data ?? {};
+    },
+  };
+}

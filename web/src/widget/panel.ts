@@ -1,0 +1,162 @@
+import { ApiError, NETWORK_ERROR, type Author, type Conversation, type WidgetApi } from './api';
+import type { PanelHandle } from './contract';
+import { adoptCss } from './css';
+import type { WidgetLabels } from './i18n';
+import css from './panel.css?inline';
+
+/** What {@link mountPanel} needs. */
+export interface PanelOptions {
+  root: ShadowRoot;
+  launcher: HTMLButtonElement;
+  api: WidgetApi;
+  labels: WidgetLabels;
+}
+
+/**
+ * Turns any failure into a polite, user-facing sentence. The server's error message is shown
+ * when there is one; network and unexpected failures get a generic localized sentence.
+ *
+ * @param error - what was thrown
+ * @param t - the labels of the current language
+ */
+export function errorText(error: unknown, t: WidgetLabels): string {
+  if (error instanceof ApiError) {
+    if (error.code === NETWORK_ERROR) return t.offline;
+    if (error.message) return `${t.sorry} ${error.message}`;
+  }
+  return t.failed;
+}
+
+/**
+ * Adds the chat panel (a non-modal `role="dialog"`) to the widget's shadow root, before the
+ * launcher. The first opening loads the widget configuration (its welcome message is shown
+ * first) and starts a conversation. Server and visitor text is only ever set with
+ * `textContent`. Escape closes the panel; focus goes to the input on open and back to the
+ * launcher on close.
+ *
+ * @param options - shadow root, launcher, API client and labels
+ */
+export function mountPanel({ root, launcher, api, labels: t }: PanelOptions): PanelHandle {
+  const doc = root.ownerDocument;
+  const el = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    attrs: Record<string, string> = {},
+    text?: string,
+  ): HTMLElementTagNameMap[K] => {
+    const node = doc.createElement(tag);
+    for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  adoptCss(root, css);
+
+  const panel = el('div', {
+    id: 'panel',
+    class: 'panel',
+    role: 'dialog',
+    'aria-labelledby': 'title',
+  });
+  panel.hidden = true;
+  const title = el('h2', { id: 'title' }, t.title);
+  const closer = el('button', { type: 'button', class: 'close', 'aria-label': t.close }, '×');
+  const head = el('div', { class: 'head' });
+  head.append(title, closer);
+  const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite' });
+  const form = el('form');
+  const input = el('input', {
+    id: 'input',
+    type: 'text',
+    autocomplete: 'off',
+    maxlength: '4000',
+    placeholder: t.placeholder,
+  });
+  const sender = el('button', { type: 'submit' }, t.send);
+  form.append(el('label', { for: 'input', class: 'sr' }, t.input), input, sender);
+  panel.append(head, log, form);
+  launcher.before(panel);
+
+  const who: Record<string, string> = {
+    VISITOR: t.you,
+    AI: t.bot,
+    AGENT: t.agent,
+    SYSTEM: t.system,
+  };
+  const say = (author: Author | 'ERROR', text: string) => {
+    const item = el('div', { class: `msg ${author.toLowerCase()}` });
+    item.append(el('span', { class: 'sr' }, `${who[author] ?? t.system}: `), el('span', {}, text));
+    log.append(item);
+    log.scrollTop = log.scrollHeight;
+  };
+  const fail = (error: unknown) => {
+    say('ERROR', errorText(error, t));
+  };
+
+  let conversation: Promise<Conversation> | undefined;
+  const connect = (): Promise<Conversation> =>
+    (conversation ??= api.start().catch((error: unknown) => {
+      conversation = undefined; // retry with the next message
+      throw error;
+    }));
+
+  let started = false;
+  const open = () => {
+    if (!panel.hidden) return;
+    panel.hidden = false;
+    launcher.setAttribute('aria-expanded', 'true');
+    input.focus();
+    if (started) return;
+    started = true;
+    const welcome = api.config().then(
+      (config) => {
+        if (config.name) title.textContent = config.name;
+        if (config.welcomeMessage) say('AI', config.welcomeMessage);
+      },
+      () => undefined, // without config the panel still works; a start error is shown below
+    );
+    const pending = connect();
+    welcome.then(() => pending).catch(fail);
+  };
+  const close = () => {
+    if (panel.hidden) return;
+    panel.hidden = true;
+    launcher.setAttribute('aria-expanded', 'false');
+    launcher.focus();
+  };
+
+  closer.addEventListener('click', close);
+  root.addEventListener('keydown', (event) => {
+    if ((event as KeyboardEvent).key === 'Escape') close();
+  });
+
+  let busy = false;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text || busy) return;
+    busy = true;
+    sender.disabled = true;
+    input.value = '';
+    say('VISITOR', text);
+    const typing = el('div', { class: 'msg ai', 'aria-hidden': 'true' }, '…');
+    log.append(typing);
+    connect()
+      .then((c) => api.send(c, text))
+      .then((result) => {
+        if (result.reply) say(result.reply.author, result.reply.text);
+      }, fail)
+      .finally(() => {
+        typing.remove();
+        busy = false;
+        sender.disabled = false;
+      });
+  });
+
+  return {
+    open,
+    close,
+    toggle: () => {
+      if (panel.hidden) open();
+      else close();
+    },
+  };
+}

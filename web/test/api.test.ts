@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ApiError,
+  BAD_RESPONSE,
+  call,
+  NETWORK_ERROR,
+  widgetApi,
+  widgetUrl,
+} from '../src/widget/api';
+import { fail, fakeFetch, ok } from './helpers';
+
+const BASE = 'https://chat.example.com';
+
+function headersOf(init: RequestInit): Record<string, string> {
+  return init.headers as Record<string, string>;
+}
+
+describe('widgetUrl', () => {
+  it('joins base, fixed prefix, key and encoded segments', () => {
+    expect(widgetUrl(BASE, 'wk_1', 'config')).toBe(`${BASE}/api/v1/widget/wk_1/config`);
+    expect(widgetUrl(`${BASE}/`, 'wk_1', 'conversations', 'a/b c', 'messages')).toBe(
+      `${BASE}/api/v1/widget/wk_1/conversations/a%2Fb%20c/messages`,
+    );
+  });
+
+  it('encodes the key so that it cannot escape its path segment', () => {
+    expect(widgetUrl(BASE, '../admin?x=1', 'config')).toBe(
+      `${BASE}/api/v1/widget/..%2Fadmin%3Fx%3D1/config`,
+    );
+  });
+});
+
+describe('call', () => {
+  it('sends a GET without body, cookies or auth header', async () => {
+    const { fn, calls } = fakeFetch(ok({ name: 'Shop' }));
+    await expect(call(fn, `${BASE}/x`)).resolves.toEqual({ name: 'Shop' });
+    const init = calls[0]!.init;
+    expect(init.method).toBe('GET');
+    expect(init.body).toBeUndefined();
+    expect(init.credentials).toBe('omit');
+    expect(headersOf(init)).toEqual({ Accept: 'application/json' });
+  });
+
+  it('sends JSON and the bearer token on POST', async () => {
+    const { fn, calls } = fakeFetch(ok({}));
+    await call(fn, `${BASE}/x`, 'POST', { text: 'hi' }, 'vt_1');
+    const init = calls[0]!.init;
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe('{"text":"hi"}');
+    expect(headersOf(init)).toEqual({
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+      Authorization: 'Bearer vt_1',
+    });
+  });
+
+  it('turns an error envelope into an ApiError with code, message and status', async () => {
+    const { fn } = fakeFetch(fail('RATE_LIMITED', 'Too many messages', 429));
+    const error = await call(fn, `${BASE}/x`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: 'Too many messages',
+      status: 429,
+    });
+  });
+
+  it('reports a network failure as NETWORK_ERROR', async () => {
+    const { fn } = fakeFetch(new TypeError('Failed to fetch'));
+    await expect(call(fn, `${BASE}/x`)).rejects.toMatchObject({ code: NETWORK_ERROR, status: 0 });
+  });
+
+  it('reports a non-JSON answer as BAD_RESPONSE', async () => {
+    const { fn } = fakeFetch(new Response('<html>Bad gateway</html>', { status: 502 }));
+    await expect(call(fn, `${BASE}/x`)).rejects.toMatchObject({
+      code: BAD_RESPONSE,
+      message: '',
+      status: 502,
+    });
+  });
+
+  it('does not trust a 200 without success=true', async () => {
+    const { fn } = fakeFetch(new Response('{"data":{}}', { status: 200 }));
+    await expect(call(fn, `${BASE}/x`)).rejects.toMatchObject({ code: BAD_RESPONSE });
+  });
+});
+
+describe('widgetApi', () => {
+  it('loads the config', async () => {
+    const { fn, calls } = fakeFetch(ok({ name: 'Shop', welcomeMessage: 'Hello!' }));
+    const config = await widgetApi(BASE, 'wk_1', fn).config();
+    expect(config).toEqual({ name: 'Shop', welcomeMessage: 'Hello!' });
+    expect(calls[0]!.url).toBe(`${BASE}/api/v1/widget/wk_1/config`);
+  });
+
+  it('starts a conversation with a body-less POST', async () => {
+    const { fn, calls } = fakeFetch(ok({ conversationId: 'c1', visitorToken: 'vt_1' }, 201));
+    await expect(widgetApi(BASE, 'wk_1', fn).start()).resolves.toEqual({
+      conversationId: 'c1',
+      visitorToken: 'vt_1',
+    });
+    expect(calls[0]!.url).toBe(`${BASE}/api/v1/widget/wk_1/conversations`);
+    expect(calls[0]!.init.method).toBe('POST');
+    expect(calls[0]!.init.body).toBeUndefined();
+  });
+
+  it('rejects a start answer without conversation id or token', async () => {
+    const { fn } = fakeFetch(ok({ conversationId: 'c1' }));
+    await expect(widgetApi(BASE, 'wk_1', fn).start()).rejects.toMatchObject({ code: BAD_RESPONSE });
+  });
+
+  it('sends a message to the conversation with the visitor token', async () => {
+    const reply = { id: 'm2', author: 'AI', text: 'Hi there', createdAt: '2026-01-01T00:00:00Z' };
+    const { fn, calls } = fakeFetch(ok({ message: { id: 'm1' }, reply }));
+    const result = await widgetApi(BASE, 'wk_1', fn).send(
+      { conversationId: 'c1', visitorToken: 'vt_1' },
+      'Hello',
+    );
+    expect(result.reply).toEqual(reply);
+    expect(calls[0]!.url).toBe(`${BASE}/api/v1/widget/wk_1/conversations/c1/messages`);
+    expect(calls[0]!.init.body).toBe('{"text":"Hello"}');
+    expect(headersOf(calls[0]!.init).Authorization).toBe('Bearer vt_1');
+  });
+});
