@@ -1,0 +1,232 @@
+package com.minichat.bootstrap.config;
+
+import com.minichat.bootstrap.config.Settings.AppSettings;
+import com.minichat.bootstrap.config.Settings.MiniChatConfig;
+import com.minichat.bootstrap.config.Settings.MongoSettings;
+import com.minichat.bootstrap.config.Settings.RedisSettings;
+import com.minichat.bootstrap.config.Settings.SecuritySettings;
+import com.minichat.bootstrap.config.Settings.SmtpSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the typed configuration from environment variables. Any secret may instead be read from
+ * the file named by {@code NAME_FILE}. Every problem is collected and reported at once.
+ */
+public final class ConfigLoader {
+  /** Shortest accepted JWT signing secret, in bytes. */
+  static final int MIN_SECRET_BYTES = 32;
+
+  private static final int DEFAULT_PORT = 8080;
+  private static final int DEFAULT_BCRYPT_COST = 12;
+  private static final int MIN_PRODUCTION_BCRYPT_COST = 10;
+
+  private final Map<String, String> env;
+  private final List<String> problems = new ArrayList<>();
+
+  /**
+   * @param env the variables to read, normally {@link System#getenv()}
+   */
+  public ConfigLoader(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /**
+   * The validated configuration.
+   *
+   * @throws ConfigException listing every problem when anything is wrong
+   */
+  public MiniChatConfig load() {
+    problems.clear();
+    AppEnvironment environment =
+        value("APP_ENV")
+            .map(
+                name ->
+                    AppEnvironment.parse(name)
+                        .orElseGet(
+                            () -> {
+                              problems.add(
+                                  "APP_ENV must be one of development, test, staging, production"
+                                      + " (was '"
+                                      + name
+                                      + "')");
+                              return AppEnvironment.DEVELOPMENT;
+                            }))
+            .orElse(AppEnvironment.DEVELOPMENT);
+    int port = integer("PORT", DEFAULT_PORT, 0, 65535);
+    String publicBaseUrl =
+        value("PUBLIC_BASE_URL").orElse("http://localhost:" + (port == 0 ? DEFAULT_PORT : port));
+    checkUrl("PUBLIC_BASE_URL", publicBaseUrl, List.of("http", "https"));
+    if (environment == AppEnvironment.PRODUCTION && !publicBaseUrl.startsWith("https://")) {
+      problems.add("PUBLIC_BASE_URL must use https:// in production");
+    }
+    Path dataDir = Path.of(value("DATA_DIR").orElse("./data")).toAbsolutePath().normalize();
+    AppSettings app =
+        new AppSettings(environment, value("HOST").orElse("0.0.0.0"), port, publicBaseUrl, dataDir);
+
+    Optional<String> mongoUri = secret("MONGODB_URI");
+    mongoUri.ifPresent(uri -> checkUrl("MONGODB_URI", uri, List.of("mongodb", "mongodb+srv")));
+    int minPool = integer("MONGODB_MIN_POOL_SIZE", 5, 0, 500);
+    int maxPool = integer("MONGODB_MAX_POOL_SIZE", 10, 1, 500);
+    if (minPool > maxPool) {
+      problems.add("MONGODB_MIN_POOL_SIZE must not exceed MONGODB_MAX_POOL_SIZE");
+    }
+    MongoSettings mongo = new MongoSettings(mongoUri, minPool, maxPool);
+
+    Optional<String> redisUrl = secret("REDIS_URL");
+    redisUrl.ifPresent(url -> checkUrl("REDIS_URL", url, List.of("redis", "rediss")));
+    RedisSettings redis =
+        new RedisSettings(redisUrl, integer("REDIS_MAX_CONNECTIONS", 16, 1, 1000));
+
+    Optional<String> smtpUrl = secret("SMTP_URL");
+    smtpUrl.ifPresent(url -> checkUrl("SMTP_URL", url, List.of("smtp", "smtps")));
+    SmtpSettings smtp =
+        new SmtpSettings(
+            smtpUrl,
+            value("SMTP_FROM").orElse("MiniChat <no-reply@minichat.local>"),
+            bool("SMTP_STARTTLS", true));
+
+    SecuritySettings security =
+        new SecuritySettings(jwtSecret(environment, dataDir), bcryptCost(environment));
+
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new MiniChatConfig(app, mongo, redis, smtp, security);
+  }
+
+  private byte[] jwtSecret(AppEnvironment environment, Path dataDir) {
+    Optional<String> given = secret("JWT_SECRET");
+    if (given.isPresent()) {
+      byte[] bytes = given.get().getBytes(StandardCharsets.UTF_8);
+      if (bytes.length < MIN_SECRET_BYTES) {
+        problems.add("JWT_SECRET must be at least " + MIN_SECRET_BYTES + " bytes long");
+      } else if (given.get().chars().distinct().count() < 8) {
+        problems.add("JWT_SECRET is too weak: use a random value (e.g. openssl rand -base64 48)");
+      }
+      return bytes;
+    }
+    if (environment.isProductionLike()) {
+      problems.add(
+          "JWT_SECRET (or JWT_SECRET_FILE) is required in " + environment.name().toLowerCase());
+      return new byte[0];
+    }
+    return generatedSecret(dataDir.resolve("secrets").resolve("jwt-secret"));
+  }
+
+  /** Development convenience: a random secret kept under DATA_DIR so tokens survive restarts. */
+  private byte[] generatedSecret(Path file) {
+    try {
+      if (Files.exists(file)) {
+        return Base64.getDecoder().decode(Files.readString(file).strip());
+      }
+      Files.createDirectories(file.getParent());
+      byte[] secret = new byte[48];
+      new SecureRandom().nextBytes(secret);
+      Files.writeString(file, Base64.getEncoder().encodeToString(secret));
+      if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      }
+      return secret;
+    } catch (IOException | IllegalArgumentException e) {
+      problems.add(
+          "cannot read or create the development JWT secret at " + file + ": " + e.getMessage());
+      return new byte[0];
+    }
+  }
+
+  private int bcryptCost(AppEnvironment environment) {
+    int cost = integer("BCRYPT_COST", DEFAULT_BCRYPT_COST, 4, 31);
+    if (environment.isProductionLike() && cost < MIN_PRODUCTION_BCRYPT_COST) {
+      problems.add(
+          "BCRYPT_COST must be at least "
+              + MIN_PRODUCTION_BCRYPT_COST
+              + " in "
+              + environment.name().toLowerCase());
+    }
+    return cost;
+  }
+
+  private Optional<String> value(String name) {
+    String raw = env.get(name);
+    return raw == null || raw.isBlank() ? Optional.empty() : Optional.of(raw.strip());
+  }
+
+  /** A value from {@code NAME} or from the file named by {@code NAME_FILE}, never both. */
+  private Optional<String> secret(String name) {
+    Optional<String> direct = value(name);
+    Optional<String> file = value(name + "_FILE");
+    if (direct.isPresent() && file.isPresent()) {
+      problems.add("set either " + name + " or " + name + "_FILE, not both");
+      return direct;
+    }
+    if (file.isEmpty()) {
+      return direct;
+    }
+    try {
+      String content = Files.readString(Path.of(file.get())).strip();
+      if (content.isEmpty()) {
+        problems.add(name + "_FILE points to an empty file: " + file.get());
+        return Optional.empty();
+      }
+      return Optional.of(content);
+    } catch (IOException e) {
+      problems.add(name + "_FILE cannot be read: " + file.get());
+      return Optional.empty();
+    }
+  }
+
+  private int integer(String name, int fallback, int min, int max) {
+    Optional<String> raw = value(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(raw.get());
+      if (parsed < min || parsed > max) {
+        problems.add(name + " must be between " + min + " and " + max + " (was " + parsed + ")");
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      problems.add(name + " must be a whole number (was '" + raw.get() + "')");
+      return fallback;
+    }
+  }
+
+  private boolean bool(String name, boolean fallback) {
+    Optional<String> raw = value(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    if (!raw.get().equalsIgnoreCase("true") && !raw.get().equalsIgnoreCase("false")) {
+      problems.add(name + " must be true or false (was '" + raw.get() + "')");
+      return fallback;
+    }
+    return Boolean.parseBoolean(raw.get());
+  }
+
+  /** Checks the scheme and host without echoing credentials the URL may contain. */
+  private void checkUrl(String name, String url, List<String> schemes) {
+    try {
+      URI uri = new URI(url);
+      if (uri.getScheme() == null || !schemes.contains(uri.getScheme())) {
+        problems.add(name + " must start with " + String.join(":// or ", schemes) + "://");
+      } else if (uri.getHost() == null && !uri.getScheme().equals("mongodb")) {
+        problems.add(name + " must name a host");
+      }
+    } catch (URISyntaxException e) {
+      problems.add(name + " is not a valid URL");
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package com.minichat.bootstrap.config;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.minichat.bootstrap.config.Settings.MiniChatConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  private static final String STRONG_SECRET = "q7Z!v9#Lm2@xR5$wT8^pK1&nB4*cY6(hJ3)";
+
+  @TempDir Path dataDir;
+
+  @Test
+  void noConfigurationGivesTheEmbeddedDefaults() {
+    MiniChatConfig config = new ConfigLoader(Map.of("DATA_DIR", dataDir.toString())).load();
+
+    assertEquals(AppEnvironment.DEVELOPMENT, config.app().environment());
+    assertEquals(8080, config.app().port());
+    assertEquals("http://localhost:8080", config.app().publicBaseUrl());
+    assertTrue(config.mongo().uri().isEmpty());
+    assertTrue(config.redis().url().isEmpty());
+    assertTrue(config.smtp().url().isEmpty());
+    assertEquals(5, config.mongo().minPoolSize());
+    assertEquals(10, config.mongo().maxPoolSize());
+    assertEquals(12, config.security().bcryptCost());
+  }
+
+  @Test
+  void theDevelopmentSecretIsGeneratedOnceAndKept() {
+    Map<String, String> env = Map.of("DATA_DIR", dataDir.toString());
+    byte[] first = new ConfigLoader(env).load().security().jwtSecret();
+    byte[] second = new ConfigLoader(env).load().security().jwtSecret();
+
+    assertTrue(first.length >= ConfigLoader.MIN_SECRET_BYTES);
+    assertArrayEquals(first, second);
+    assertTrue(Files.exists(dataDir.resolve("secrets/jwt-secret")));
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnce() {
+    ConfigException failure =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                new ConfigLoader(
+                        Map.of(
+                            "APP_ENV", "prod",
+                            "PORT", "eighty",
+                            "MONGODB_URI", "postgres://db",
+                            "REDIS_URL", "http://cache",
+                            "MONGODB_MIN_POOL_SIZE", "20",
+                            "DATA_DIR", dataDir.toString()))
+                    .load());
+
+    String all = String.join("\n", failure.problems());
+    assertTrue(all.contains("APP_ENV"), all);
+    assertTrue(all.contains("PORT"), all);
+    assertTrue(all.contains("MONGODB_URI"), all);
+    assertTrue(all.contains("REDIS_URL"), all);
+    assertTrue(all.contains("MONGODB_MIN_POOL_SIZE"), all);
+    assertEquals(5, failure.problems().size(), all);
+  }
+
+  @Test
+  void productionRefusesMissingAndWeakSecrets() {
+    ConfigException missing =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                new ConfigLoader(
+                        Map.of(
+                            "APP_ENV", "production",
+                            "PUBLIC_BASE_URL", "http://chat.example.com",
+                            "BCRYPT_COST", "4"))
+                    .load());
+    String all = String.join("\n", missing.problems());
+    assertTrue(all.contains("JWT_SECRET"), all);
+    assertTrue(all.contains("https"), all);
+    assertTrue(all.contains("BCRYPT_COST"), all);
+
+    ConfigException weak =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                new ConfigLoader(
+                        Map.of(
+                            "APP_ENV", "production",
+                            "PUBLIC_BASE_URL", "https://chat.example.com",
+                            "JWT_SECRET", "a".repeat(40)))
+                    .load());
+    assertTrue(weak.problems().getFirst().contains("too weak"), weak.problems().toString());
+  }
+
+  @Test
+  void secretsAreReadFromFiles() throws Exception {
+    Path secretFile = dataDir.resolve("jwt");
+    Files.writeString(secretFile, STRONG_SECRET + "\n");
+
+    MiniChatConfig config =
+        new ConfigLoader(
+                Map.of(
+                    "APP_ENV",
+                    "production",
+                    "PUBLIC_BASE_URL",
+                    "https://chat.example.com",
+                    "JWT_SECRET_FILE",
+                    secretFile.toString(),
+                    "DATA_DIR",
+                    dataDir.toString()))
+            .load();
+
+    assertEquals(STRONG_SECRET, new String(config.security().jwtSecret()));
+    assertFalse(config.security().toString().contains(STRONG_SECRET), "secret is never printed");
+  }
+
+  @Test
+  void aValueAndItsFileTogetherAreRefused() {
+    ConfigException failure =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                new ConfigLoader(
+                        Map.of(
+                            "JWT_SECRET",
+                            STRONG_SECRET,
+                            "JWT_SECRET_FILE",
+                            "/nonexistent",
+                            "DATA_DIR",
+                            dataDir.toString()))
+                    .load());
+    assertTrue(failure.problems().getFirst().contains("not both"));
+  }
+
+  @Test
+  void urlCredentialsAreNeverEchoedInProblems() {
+    ConfigException failure =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                new ConfigLoader(
+                        Map.of(
+                            "SMTP_URL", "http://user:hunter2@mail", "DATA_DIR", dataDir.toString()))
+                    .load());
+    assertFalse(failure.getMessage().contains("hunter2"), failure.getMessage());
+  }
+}
