@@ -23,6 +23,9 @@ public final class Main {
     // Before the first logger exists, so that logback picks the level of this environment.
     System.setProperty(LOG_LEVEL_PROPERTY, logLevel(env));
     Logger log = LoggerFactory.getLogger(Main.class);
+    // No failure may vanish silently, whichever thread it happens on.
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, failure) -> log.error("uncaught failure thread={}", thread.getName(), failure));
     MiniChatConfig config;
     try {
       config = new ConfigLoader(env).load();

@@ -36,6 +36,8 @@ public final class MiniChat implements AutoCloseable {
    * HTTP. Whatever was started is closed again if a later step fails.
    */
   public static MiniChat start(MiniChatConfig config, Clock clock) {
+    // No AOP is used; without bytecode generation Guice needs no sun.misc.Unsafe on new JDKs.
+    System.setProperty("guice_bytecode_gen_option", "DISABLED");
     Lifecycle lifecycle = new Lifecycle();
     try {
       Injector injector = Guice.createInjector(new MiniChatModule(config, clock, lifecycle));

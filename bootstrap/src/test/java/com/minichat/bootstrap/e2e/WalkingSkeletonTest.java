@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,13 +31,19 @@ class WalkingSkeletonTest {
   private ApiClient api;
 
   private void start() {
+    start(Map.of());
+  }
+
+  private void start(Map<String, String> extra) {
     Map<String, String> env =
-        Map.of(
-            "APP_ENV", "development",
-            "HOST", "127.0.0.1",
-            "PORT", "0",
-            "DATA_DIR", dataDir.toString(),
-            "BCRYPT_COST", "4");
+        new HashMap<>(
+            Map.of(
+                "APP_ENV", "development",
+                "HOST", "127.0.0.1",
+                "PORT", "0",
+                "DATA_DIR", dataDir.toString(),
+                "BCRYPT_COST", "4"));
+    env.putAll(extra);
     miniChat =
         MiniChat.start(
             new ConfigLoader(env).load(), Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)));
@@ -187,6 +194,35 @@ class WalkingSkeletonTest {
     assertEquals("faq", wrongType.json().at("/error/details/0/field").asText());
     assertEquals(2, badFaq.json().at("/error/details").size(), badFaq.body());
     assertEquals("NOT_FOUND", unknownRoute.errorCode());
+  }
+
+  @Test
+  void withRedisTheInstanceChecksItAndChatsThroughIt() {
+    start(Map.of("REDIS_URL", "redis://127.0.0.1:6379"));
+
+    ApiResponse ready = api.get("/readyz");
+    assertEquals(200, ready.status());
+    assertTrue(ready.json().at("/checks/redis").asBoolean(), ready.body());
+
+    String bearer = registerAndLogIn("dave@example.com");
+    String widgetKey =
+        api.post("/api/v1/workspaces", "{\"name\":\"Dave\"}", "Authorization", bearer)
+            .data()
+            .at("/workspace/widgetKey")
+            .asText();
+    ApiResponse started = api.post("/api/v1/widget/" + widgetKey + "/conversations", null);
+    ApiResponse sent =
+        api.post(
+            "/api/v1/widget/"
+                + widgetKey
+                + "/conversations/"
+                + started.data().path("conversationId").asText()
+                + "/messages",
+            "{\"text\":\"hello\"}",
+            "Authorization",
+            "Bearer " + started.data().path("visitorToken").asText());
+    assertEquals(200, sent.status());
+    assertTrue(api.get("/metrics").body().contains("minichat_messages_total"));
   }
 
   @Test
