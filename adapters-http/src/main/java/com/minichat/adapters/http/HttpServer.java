@@ -108,24 +108,23 @@ public final class HttpServer implements AutoCloseable {
           MDC.remove(RequestIds.MDC_KEY);
         });
     config.staticFiles.enableWebjars();
-    if (HttpServer.class.getClassLoader().getResource("public/assets") != null) {
-      config.staticFiles.add(
-          files -> {
-            files.hostedPath = "/assets";
-            files.directory = "/public/assets";
-            files.location = Location.CLASSPATH;
-            // Names carry a content hash, so a file never changes under its name.
-            files.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable");
-          });
+    // Names under /assets carry a content hash, so a file never changes under its name.
+    serveClasspath(config, "/assets", "public/assets", "public, max-age=31536000, immutable");
+    serveClasspath(config, "/", "public", "no-cache");
+  }
+
+  /** Serves a classpath folder when it exists (it does not when the web build was skipped). */
+  private static void serveClasspath(
+      JavalinConfig config, String hostedPath, String folder, String cacheControl) {
+    if (HttpServer.class.getClassLoader().getResource(folder) == null) {
+      return;
     }
-    if (HttpServer.class.getClassLoader().getResource("public") != null) {
-      config.staticFiles.add(
-          files -> {
-            files.hostedPath = "/";
-            files.directory = "/public";
-            files.location = Location.CLASSPATH;
-            files.headers = Map.of("Cache-Control", "no-cache");
-          });
-    }
+    config.staticFiles.add(
+        files -> {
+          files.hostedPath = hostedPath;
+          files.directory = "/" + folder;
+          files.location = Location.CLASSPATH;
+          files.headers = Map.of("Cache-Control", cacheControl);
+        });
   }
 }

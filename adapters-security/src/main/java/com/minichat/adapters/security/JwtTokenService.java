@@ -1,6 +1,7 @@
 package com.minichat.adapters.security;
 
 import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
@@ -94,16 +95,7 @@ public final class JwtTokenService implements TokenService {
 
   @Override
   public String issueAccessToken(UserId userId) {
-    Instant now = now();
-    return JWT.create()
-        .withIssuer(ISSUER)
-        .withAudience(ACCESS_AUDIENCE)
-        .withSubject(userId.value())
-        .withClaim(TYPE_CLAIM, ACCESS_TYPE)
-        .withJWTId(UUID.randomUUID().toString())
-        .withIssuedAt(now)
-        .withNotBefore(now)
-        .withExpiresAt(now.plus(ACCESS_TOKEN_LIFETIME))
+    return token(ACCESS_AUDIENCE, ACCESS_TYPE, userId.value(), ACCESS_TOKEN_LIFETIME)
         .sign(algorithm);
   }
 
@@ -119,18 +111,25 @@ public final class JwtTokenService implements TokenService {
 
   @Override
   public String issueVisitorToken(VisitorClaims claims) {
+    return token(
+            VISITOR_AUDIENCE, VISITOR_TYPE, claims.conversationId().value(), VISITOR_TOKEN_LIFETIME)
+        .withClaim(WORKSPACE_CLAIM, claims.workspaceId().value())
+        .sign(algorithm);
+  }
+
+  /** The claims every token carries: issuer, audience, type, subject, id and validity window. */
+  private JWTCreator.Builder token(
+      String audience, String type, String subject, Duration lifetime) {
     Instant now = now();
     return JWT.create()
         .withIssuer(ISSUER)
-        .withAudience(VISITOR_AUDIENCE)
-        .withSubject(claims.conversationId().value())
-        .withClaim(WORKSPACE_CLAIM, claims.workspaceId().value())
-        .withClaim(TYPE_CLAIM, VISITOR_TYPE)
+        .withAudience(audience)
+        .withSubject(subject)
+        .withClaim(TYPE_CLAIM, type)
         .withJWTId(UUID.randomUUID().toString())
         .withIssuedAt(now)
         .withNotBefore(now)
-        .withExpiresAt(now.plus(VISITOR_TOKEN_LIFETIME))
-        .sign(algorithm);
+        .withExpiresAt(now.plus(lifetime));
   }
 
   @Override
