@@ -3,6 +3,8 @@ package com.minichat.domain.workspace;
 import com.minichat.domain.common.Violations;
 import com.minichat.domain.user.UserId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -56,8 +58,13 @@ public record Workspace(
     Objects.requireNonNull(updatedAt, "updatedAt");
     welcomeMessage = welcomeMessage == null ? "" : welcomeMessage.strip();
     systemPrompt = systemPrompt == null ? "" : systemPrompt.strip();
-    faq = faq == null ? List.of() : List.copyOf(faq);
-    allowedDomains = allowedDomains == null ? List.of() : List.copyOf(allowedDomains);
+    // Copies that tolerate null entries, so that they are reported below instead of thrown.
+    faq = faq == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(faq));
+    allowedDomains =
+        allowedDomains == null
+            ? List.of()
+            : Collections.unmodifiableList(new ArrayList<>(allowedDomains));
+    name = name == null ? null : name.strip();
     Violations violations =
         new Violations()
             .text(name, "name", true, MAX_NAME)
@@ -76,9 +83,14 @@ public record Workspace(
                 "dataRetentionDays",
                 "must be between 1 and " + MAX_RETENTION_DAYS);
     for (int i = 0; i < faq.size(); i++) {
+      FaqEntry entry = faq.get(i);
+      if (entry == null) {
+        violations.check(false, "faq[" + i + "]", "must be an object with question and answer");
+        continue;
+      }
       violations
-          .text(faq.get(i).question(), "faq[" + i + "].question", true, MAX_FAQ_QUESTION)
-          .text(faq.get(i).answer(), "faq[" + i + "].answer", true, MAX_FAQ_ANSWER);
+          .text(entry.question(), "faq[" + i + "].question", true, MAX_FAQ_QUESTION)
+          .text(entry.answer(), "faq[" + i + "].answer", true, MAX_FAQ_ANSWER);
     }
     for (int i = 0; i < allowedDomains.size(); i++) {
       String domain = allowedDomains.get(i);
@@ -88,7 +100,6 @@ public record Workspace(
           "must be a lower-case host name such as shop.example.com or *.example.com");
     }
     violations.throwIfAny();
-    name = name.strip();
   }
 
   /** Whether {@code userId} may see and use this workspace. Teams come with roles later. */

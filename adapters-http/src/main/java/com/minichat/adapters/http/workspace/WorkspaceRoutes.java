@@ -17,6 +17,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Workspace creation, listing, reading and settings. */
 public final class WorkspaceRoutes {

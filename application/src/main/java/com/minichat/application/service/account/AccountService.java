@@ -11,11 +11,13 @@ import com.minichat.application.port.out.security.TokenService;
 import com.minichat.application.port.out.user.UserRepository;
 import com.minichat.domain.common.AuthenticationException;
 import com.minichat.domain.common.ConflictException;
+import com.minichat.domain.common.Identifiers;
 import com.minichat.domain.user.Email;
 import com.minichat.domain.user.User;
 import com.minichat.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,7 @@ public final class AccountService
   private final PasswordHasher hasher;
   private final TokenService tokens;
   private final Clock clock;
+  private volatile String decoyHash;
 
   public AccountService(
       UserRepository users, PasswordHasher hasher, TokenService tokens, Clock clock) {
@@ -60,13 +63,25 @@ public final class AccountService
 
   @Override
   public LoginResult logIn(LogInCommand command) {
+    Optional<User> found = users.findByEmail(new Email(command.email()));
+    // An unknown e-mail costs the same hash check as a known one, so timing reveals nothing.
+    String hash = found.map(User::passwordHash).orElseGet(this::decoyHash);
+    boolean matches = hasher.matches(command.password(), hash);
     User user =
-        users
-            .findByEmail(new Email(command.email()))
-            .filter(found -> hasher.matches(command.password(), found.passwordHash()))
+        found
+            .filter(ignored -> matches)
             .orElseThrow(() -> new AuthenticationException(BAD_CREDENTIALS));
     LOG.info("user logged in userId={}", user.id().value());
     return new LoginResult(tokens.issueAccessToken(user.id()), user);
+  }
+
+  private String decoyHash() {
+    String hash = decoyHash;
+    if (hash == null) {
+      hash = hasher.hash(Identifiers.random(16));
+      decoyHash = hash;
+    }
+    return hash;
   }
 
   @Override

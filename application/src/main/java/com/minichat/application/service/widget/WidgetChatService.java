@@ -21,6 +21,7 @@ import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
 import com.minichat.domain.common.RateLimitedException;
+import com.minichat.domain.common.UpstreamUnavailableException;
 import com.minichat.domain.conversation.Conversation;
 import com.minichat.domain.conversation.Message;
 import com.minichat.domain.conversation.MessageAuthor;
@@ -30,6 +31,7 @@ import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +99,8 @@ public final class WidgetChatService implements WidgetChatUseCase {
   @Override
   public MessageExchange send(VisitorAccess access, String text) {
     Conversation conversation = authorize(access);
+    // Built first so that invalid text is refused without using up the visitor's budget.
+    Message question = Message.create(conversation, MessageAuthor.VISITOR, text, clock.instant());
     RateLimitDecision decision =
         rateLimiter.tryAcquire(VISITOR_MESSAGES, conversation.id().value());
     if (!decision.allowed()) {
@@ -104,10 +108,28 @@ public final class WidgetChatService implements WidgetChatUseCase {
     }
     Workspace workspace = widget(access.widgetKey());
     List<Message> history = messages.findRecent(conversation.id(), HISTORY_FOR_MODEL);
-    Message question = store(conversation, MessageAuthor.VISITOR, text);
+    store(question);
     ModelReply answer = model.reply(new ReplyRequest(workspace, history, question.text()));
-    Message reply = store(conversation, MessageAuthor.AI, answer.text());
+    Message reply = store(replyTo(question, conversation, answer));
     return new MessageExchange(question, reply);
+  }
+
+  /**
+   * The bot's message, timed at least a millisecond after the question: stores keep milliseconds
+   * and order by time, and a fast answer must still come after what it answers.
+   */
+  private Message replyTo(Message question, Conversation conversation, ModelReply answer) {
+    if (answer.text() == null || answer.text().isBlank()) {
+      throw new UpstreamUnavailableException("The assistant gave an empty answer", null);
+    }
+    String text =
+        answer.text().length() > Message.MAX_TEXT_LENGTH
+            ? answer.text().substring(0, Message.MAX_TEXT_LENGTH - 1) + "…"
+            : answer.text();
+    Instant earliest = question.createdAt().plusMillis(1);
+    Instant now = clock.instant();
+    return Message.create(
+        conversation, MessageAuthor.AI, text, now.isBefore(earliest) ? earliest : now);
   }
 
   @Override
@@ -115,8 +137,7 @@ public final class WidgetChatService implements WidgetChatUseCase {
     return messages.findByConversation(authorize(access).id(), page);
   }
 
-  private Message store(Conversation conversation, MessageAuthor author, String text) {
-    Message message = Message.create(conversation, author, text, clock.instant());
+  private Message store(Message message) {
     messages.insert(message);
     events.publish(MessagePosted.of(message));
     return message;

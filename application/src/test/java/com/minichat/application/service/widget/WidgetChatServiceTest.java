@@ -1,0 +1,451 @@
+package com.minichat.application.service.widget;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.minichat.application.fake.InMemoryConversationRepository;
+import com.minichat.application.fake.InMemoryMessageRepository;
+import com.minichat.application.fake.InMemoryWorkspaceRepository;
+import com.minichat.application.port.in.widget.MessageExchange;
+import com.minichat.application.port.in.widget.StartedConversation;
+import com.minichat.application.port.in.widget.VisitorAccess;
+import com.minichat.application.port.out.ai.ModelReply;
+import com.minichat.application.port.out.ai.ReplyRequest;
+import com.minichat.application.port.out.security.VisitorClaims;
+import com.minichat.application.service.support.FakeTokenService;
+import com.minichat.application.service.support.RecordingEventBus;
+import com.minichat.application.service.support.RecordingLanguageModel;
+import com.minichat.application.service.support.ScriptedRateLimiter;
+import com.minichat.application.service.support.TestClock;
+import com.minichat.domain.common.AuthenticationException;
+import com.minichat.domain.common.NotFoundException;
+import com.minichat.domain.common.Page;
+import com.minichat.domain.common.PageRequest;
+import com.minichat.domain.common.RateLimitedException;
+import com.minichat.domain.common.UpstreamUnavailableException;
+import com.minichat.domain.common.ValidationException;
+import com.minichat.domain.conversation.Conversation;
+import com.minichat.domain.conversation.ConversationId;
+import com.minichat.domain.conversation.ConversationStatus;
+import com.minichat.domain.conversation.Message;
+import com.minichat.domain.conversation.MessageAuthor;
+import com.minichat.domain.conversation.MessagePosted;
+import com.minichat.domain.user.UserId;
+import com.minichat.domain.workspace.FaqEntry;
+import com.minichat.domain.workspace.WidgetKey;
+import com.minichat.domain.workspace.Workspace;
+import com.minichat.domain.workspace.WorkspaceId;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WidgetChatServiceTest {
+  private static final Instant T0 = Instant.parse("2026-03-01T10:15:30Z");
+
+  private InMemoryWorkspaceRepository workspaces;
+  private InMemoryConversationRepository conversations;
+  private InMemoryMessageRepository messages;
+  private RecordingLanguageModel model;
+  private FakeTokenService tokens;
+  private RecordingEventBus events;
+  private TestClock clock;
+
+  private Workspace shop;
+  private Workspace otherShop;
+
+  @BeforeEach
+  void setUp() {
+    workspaces = new InMemoryWorkspaceRepository();
+    conversations = new InMemoryConversationRepository();
+    messages = new InMemoryMessageRepository();
+    model = RecordingLanguageModel.echoing();
+    tokens = new FakeTokenService();
+    events = new RecordingEventBus();
+    // Every reading is one second after the previous one, so stored order is unambiguous.
+    clock = TestClock.ticking(T0, Duration.ofSeconds(1));
+    shop = workspace("Coffee");
+    otherShop = workspace("Tea");
+    workspaces.insert(shop);
+    workspaces.insert(otherShop);
+  }
+
+  private static Workspace workspace(String name) {
+    return new Workspace(
+        WorkspaceId.generate(),
+        name,
+        UserId.generate(),
+        WidgetKey.generate(),
+        "Hello!",
+        "You are friendly.",
+        List.of(new FaqEntry("Open?", "8–18")),
+        List.of("shop.example.com"),
+        30,
+        T0,
+        T0);
+  }
+
+  private WidgetChatService service(ScriptedRateLimiter limiter) {
+    return new WidgetChatService(
+        workspaces, conversations, messages, model, tokens, limiter, events, clock);
+  }
+
+  private WidgetChatService service() {
+    return service(ScriptedRateLimiter.allowingEverything());
+  }
+
+  private static VisitorAccess access(Workspace workspace, StartedConversation started) {
+    return new VisitorAccess(
+        workspace.widgetKey(), started.conversation().id(), started.visitorToken());
+  }
+
+  private List<Message> allMessagesOf(ConversationId id) {
+    return messages.findByConversation(id, new PageRequest(null, PageRequest.MAX_LIMIT)).items();
+  }
+
+  @Test
+  void widgetReturnsTheWorkspaceBehindTheKey() {
+    assertEquals(shop, service().widget(shop.widgetKey()));
+  }
+
+  @Test
+  void unknownWidgetKeyIsNotFound() {
+    WidgetChatService service = service();
+    WidgetKey unknown = WidgetKey.generate();
+
+    assertThrows(NotFoundException.class, () -> service.widget(unknown));
+    assertThrows(NotFoundException.class, () -> service.start(unknown));
+    assertEquals(List.of(), conversations.all());
+  }
+
+  @Test
+  void sendThroughAnUnknownWidgetKeyIsNotFound() {
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey());
+    VisitorAccess unknownKey =
+        new VisitorAccess(
+            WidgetKey.generate(), started.conversation().id(), started.visitorToken());
+
+    assertThrows(NotFoundException.class, () -> service.send(unknownKey, "Hi"));
+    assertEquals(List.of(), messages.all());
+  }
+
+  @Test
+  void startStoresAnOpenConversationOfTheWidgetsWorkspace() {
+    StartedConversation started = service().start(shop.widgetKey());
+
+    Conversation conversation = started.conversation();
+    assertEquals(shop.id(), conversation.workspaceId());
+    assertEquals(ConversationStatus.OPEN, conversation.status());
+    assertEquals(T0, conversation.createdAt());
+    assertEquals(Optional.of(conversation), conversations.findById(conversation.id()));
+  }
+
+  @Test
+  void startReturnsATokenForThatConversationOnly() {
+    WidgetChatService service = service();
+    StartedConversation first = service.start(shop.widgetKey());
+    StartedConversation second = service.start(shop.widgetKey());
+
+    assertEquals(
+        new VisitorClaims(shop.id(), first.conversation().id()),
+        tokens.verifyVisitorToken(first.visitorToken()));
+    assertEquals(List.of(), service.history(access(shop, first), PageRequest.first()).items());
+
+    VisitorAccess firstTokenOnSecond =
+        new VisitorAccess(shop.widgetKey(), second.conversation().id(), first.visitorToken());
+    assertThrows(
+        AuthenticationException.class, () -> service.send(firstTokenOnSecond, "Let me in"));
+    assertThrows(
+        AuthenticationException.class,
+        () -> service.history(firstTokenOnSecond, PageRequest.first()));
+    assertEquals(List.of(), messages.all());
+    assertEquals(List.of(), model.requests());
+  }
+
+  @Test
+  void sendStoresTheQuestionThenTheReplyAndPublishesBoth() {
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey());
+
+    MessageExchange exchange = service.send(access(shop, started), "  Are you open?  ");
+
+    Message question = exchange.message();
+    Message reply = exchange.reply();
+    assertEquals(MessageAuthor.VISITOR, question.author());
+    assertEquals("Are you open?", question.text());
+    assertEquals(MessageAuthor.AI, reply.author());
+    assertEquals("echo: Are you open?", reply.text());
+    assertEquals(started.conversation().id(), question.conversationId());
+    assertEquals(shop.id(), reply.workspaceId());
+    assertTrue(question.createdAt().isBefore(reply.createdAt()));
+    assertEquals(List.of(question, reply), allMessagesOf(started.conversation().id()));
+    assertEquals(List.of(MessagePosted.of(question), MessagePosted.of(reply)), events.published());
+  }
+
+  @Test
+  void subscribersSeeEachMessageAsItIsPosted() throws Exception {
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey());
+    List<MessageAuthor> seen = new ArrayList<>();
+    AutoCloseable subscription = events.subscribe(event -> seen.add(event.author()));
+    service.send(access(shop, started), "Hi");
+    subscription.close();
+    service.send(access(shop, started), "Not seen");
+
+    assertEquals(List.of(MessageAuthor.VISITOR, MessageAuthor.AI), seen);
+  }
+
+  @Test
+  void theModelGetsTheWorkspaceTheQuestionAndTheHistoryWithoutIt() {
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey());
+    VisitorAccess access = access(shop, started);
+
+    MessageExchange first = service.send(access, "Are you open?");
+    ReplyRequest firstRequest = model.lastRequest();
+    service.send(access, "Do you have parking?");
+    ReplyRequest secondRequest = model.lastRequest();
+
+    assertEquals(shop, firstRequest.workspace());
+    assertEquals("Are you open?", firstRequest.question());
+    assertEquals(List.of(), firstRequest.history());
+    assertEquals("Do you have parking?", secondRequest.question());
+    assertEquals(List.of(first.message(), first.reply()), secondRequest.history());
+  }
+
+  @Test
+  void theModelSeesAtMostTwentyEarlierMessagesTheNewestOldestFirst() {
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey());
+    VisitorAccess access = access(shop, started);
+    for (int i = 0; i < 15; i++) {
+      service.send(access, "question " + i);
+    }
+    List<Message> earlier = allMessagesOf(started.conversation().id());
+    assertEquals(30, earlier.size());
+
+    service.send(access, "the new question");
+
+    ReplyRequest request = model.lastRequest();
+    assertEquals(WidgetChatService.HISTORY_FOR_MODEL, request.history().size());
+    assertEquals(20, request.history().size());
+    assertEquals(earlier.subList(10, 30), request.history());
+    assertTrue(
+        request.history().stream().noneMatch(m -> m.text().equals("the new question")),
+        "the new question is not part of the history");
+  }
+
+  @Test
+  void aTokenOfAnotherWorkspaceIsRefused() {
+    WidgetChatService service = service();
+    StartedConversation elsewhere = service.start(otherShop.widgetKey());
+    service.start(shop.widgetKey());
+
+    VisitorAccess foreignTokenOnThisWidget =
+        new VisitorAccess(
+            shop.widgetKey(), elsewhere.conversation().id(), elsewhere.visitorToken());
+
+    assertThrows(AuthenticationException.class, () -> service.send(foreignTokenOnThisWidget, "Hi"));
+    assertThrows(
+        AuthenticationException.class,
+        () -> service.history(foreignTokenOnThisWidget, PageRequest.first()));
+    assertEquals(List.of(), messages.all());
+    assertEquals(List.of(), events.published());
+  }
+
+  @Test
+  void aConversationOfAnotherWorkspaceIsNotFoundEvenWithMatchingClaims() {
+    WidgetChatService service = service();
+    StartedConversation elsewhere = service.start(otherShop.widgetKey());
+    // A token that claims this workspace but names the other workspace's conversation.
+    String odd =
+        tokens.issueVisitorToken(new VisitorClaims(shop.id(), elsewhere.conversation().id()));
+
+    VisitorAccess access = new VisitorAccess(shop.widgetKey(), elsewhere.conversation().id(), odd);
+
+    assertThrows(NotFoundException.class, () -> service.send(access, "Hi"));
+    assertEquals(List.of(), messages.all());
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(strings = {"   "})
+  void aMissingTokenIsRefused(String token) {
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey());
+    VisitorAccess access = new VisitorAccess(shop.widgetKey(), started.conversation().id(), token);
+
+    assertThrows(AuthenticationException.class, () -> service.send(access, "Hi"));
+    assertThrows(AuthenticationException.class, () -> service.history(access, PageRequest.first()));
+    assertEquals(List.of(), messages.all());
+  }
+
+  @Test
+  void aForgedTokenIsRefused() {
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey());
+    VisitorAccess access =
+        new VisitorAccess(shop.widgetKey(), started.conversation().id(), "forged");
+
+    assertThrows(AuthenticationException.class, () -> service.send(access, "Hi"));
+  }
+
+  @Test
+  void rateLimitRefusalCarriesRetryAfterAndStoresNothing() {
+    ScriptedRateLimiter limiter = ScriptedRateLimiter.refusingEverything(Duration.ofSeconds(42));
+    WidgetChatService service = service(limiter);
+    StartedConversation started = service.start(shop.widgetKey());
+
+    RateLimitedException e =
+        assertThrows(
+            RateLimitedException.class, () -> service.send(access(shop, started), "Hi again"));
+
+    assertEquals(Duration.ofSeconds(42), e.retryAfter());
+    assertEquals(
+        List.of(
+            new ScriptedRateLimiter.Request(
+                WidgetChatService.VISITOR_MESSAGES, started.conversation().id().value())),
+        limiter.requests());
+    assertEquals(List.of(), messages.all());
+    assertEquals(List.of(), events.published());
+    assertEquals(List.of(), model.requests());
+  }
+
+  @Test
+  void blankTextIsRefusedWithoutUsingThePermitBudget() {
+    ScriptedRateLimiter limiter = ScriptedRateLimiter.allowingEverything();
+    WidgetChatService service = service(limiter);
+    StartedConversation started = service.start(shop.widgetKey());
+
+    assertThrows(ValidationException.class, () -> service.send(access(shop, started), "   "));
+
+    assertEquals(List.of(), limiter.requests());
+  }
+
+  @Test
+  void anEmptyModelAnswerIsAnUpstreamFailureAndTheQuestionIsKept() {
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey());
+    model.answerWith(request -> new ModelReply("  ", "test"));
+
+    assertThrows(
+        UpstreamUnavailableException.class, () -> service.send(access(shop, started), "Hello?"));
+
+    assertEquals(1, allMessagesOf(started.conversation().id()).size());
+  }
+
+  @Test
+  void anOverlongModelAnswerIsShortenedToTheMessageLimit() {
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey());
+    model.answerWith(request -> new ModelReply("x".repeat(Message.MAX_TEXT_LENGTH + 50), "test"));
+
+    MessageExchange exchange = service.send(access(shop, started), "Tell me everything");
+
+    assertEquals(Message.MAX_TEXT_LENGTH, exchange.reply().text().length());
+    assertTrue(exchange.reply().text().endsWith("…"));
+  }
+
+  @Test
+  void whenTheModelFailsTheQuestionIsKeptAndTheFailurePropagates() {
+    UpstreamUnavailableException outage =
+        new UpstreamUnavailableException("AI provider unavailable", new IOException("timeout"));
+    model = RecordingLanguageModel.failingWith(outage);
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey());
+
+    UpstreamUnavailableException thrown =
+        assertThrows(
+            UpstreamUnavailableException.class,
+            () -> service.send(access(shop, started), "Are you open?"));
+
+    assertSame(outage, thrown);
+    List<Message> stored = allMessagesOf(started.conversation().id());
+    assertEquals(1, stored.size());
+    assertEquals(MessageAuthor.VISITOR, stored.getFirst().author());
+    assertEquals("Are you open?", stored.getFirst().text());
+    assertEquals(List.of(MessagePosted.of(stored.getFirst())), events.published());
+  }
+
+  @Test
+  void afterAFailureTheNextQuestionSeesTheUnansweredOne() {
+    model = RecordingLanguageModel.failingWith(new UpstreamUnavailableException("down", null));
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey());
+    VisitorAccess access = access(shop, started);
+    assertThrows(UpstreamUnavailableException.class, () -> service.send(access, "First?"));
+
+    model.answerWith(request -> new ModelReply("ok", "m"));
+    service.send(access, "Second?");
+
+    assertEquals(
+        List.of("First?"), model.lastRequest().history().stream().map(Message::text).toList());
+  }
+
+  @Test
+  void historyIsPaginatedOldestFirst() {
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey());
+    VisitorAccess access = access(shop, started);
+    for (int i = 0; i < 5; i++) {
+      service.send(access, "question " + i);
+    }
+    service.send(access(otherShop, service.start(otherShop.widgetKey())), "elsewhere");
+
+    Page<Message> first = service.history(access, new PageRequest(null, 4));
+    Page<Message> second = service.history(access, new PageRequest(first.nextCursor(), 4));
+    Page<Message> third = service.history(access, new PageRequest(second.nextCursor(), 4));
+
+    assertEquals(4, first.items().size());
+    assertEquals(4, second.items().size());
+    assertEquals(2, third.items().size());
+    assertNull(third.nextCursor());
+    List<Message> all = new ArrayList<>(first.items());
+    all.addAll(second.items());
+    all.addAll(third.items());
+    assertEquals(allMessagesOf(started.conversation().id()), all);
+    assertEquals(
+        List.of("question 0", "echo: question 0", "question 1", "echo: question 1"),
+        first.items().stream().map(Message::text).toList());
+  }
+
+  /**
+   * Fails today (with probability 1 - 2^-20): the question and the reply are both stamped with
+   * {@code clock.instant()}, and stored order is creation time then random id. When the model
+   * answers within the same millisecond (the offline answerer with a cached index does; the stores
+   * keep milliseconds only), the reply sorts before the question about half of the time, in the
+   * history the visitor reads and in the history given to the model.
+   */
+  @Test
+  void theReplyStaysAfterTheQuestionWhenBothAreWrittenInTheSameMillisecond() {
+    clock = TestClock.fixedAt(T0);
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey());
+    VisitorAccess access = access(shop, started);
+    List<MessageAuthor> expected = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      service.send(access, "question " + i);
+      expected.add(MessageAuthor.VISITOR);
+      expected.add(MessageAuthor.AI);
+    }
+
+    List<MessageAuthor> stored =
+        service.history(access, new PageRequest(null, PageRequest.MAX_LIMIT)).items().stream()
+            .map(Message::author)
+            .toList();
+
+    assertEquals(expected, stored);
+  }
+}
