@@ -187,12 +187,21 @@ class WalkingSkeletonTest {
             "{\"name\":\"A\",\"faq\":[{\"question\":\"\",\"answer\":\"x\"}],\"dataRetentionDays\":0}",
             "Authorization",
             bearer);
+    ApiResponse nulls =
+        api.post(
+            "/api/v1/workspaces",
+            "{\"name\":\"A\",\"faq\":[null],\"allowedDomains\":[null]}",
+            "Authorization",
+            bearer);
     ApiResponse unknownRoute = api.get("/api/v1/unknown");
 
     assertEquals(400, malformed.status());
     assertEquals("name", missing.json().at("/error/details/0/field").asText());
     assertEquals("faq", wrongType.json().at("/error/details/0/field").asText());
     assertEquals(2, badFaq.json().at("/error/details").size(), badFaq.body());
+    assertEquals(400, nulls.status(), nulls.body());
+    assertEquals("faq[0]", nulls.json().at("/error/details/0/field").asText());
+    assertEquals("allowedDomains[0]", nulls.json().at("/error/details/1/field").asText());
     assertEquals("NOT_FOUND", unknownRoute.errorCode());
   }
 

@@ -60,16 +60,13 @@ public final class WorkspaceRoutes {
       Integer dataRetentionDays) {
 
     WorkspaceSettings toSettings() {
+      // A null entry stays null so that the workspace rules report it by position.
       List<FaqEntry> entries =
           faq == null
               ? null
               : faq.stream()
-                  .map(
-                      e ->
-                          e == null
-                              ? new FaqEntry(null, null)
-                              : new FaqEntry(e.question(), e.answer()))
-                  .toList();
+                  .map(e -> e == null ? null : new FaqEntry(e.question(), e.answer()))
+                  .collect(Collectors.toList());
       return new WorkspaceSettings(
           name, welcomeMessage, systemPrompt, entries, allowedDomains, dataRetentionDays);
     }
