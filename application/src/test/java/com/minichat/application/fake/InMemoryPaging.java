@@ -20,6 +20,11 @@ final class InMemoryPaging {
     return instant.truncatedTo(ChronoUnit.MILLIS);
   }
 
+  /** {@link #millis} of an optional instant: {@code null} stays {@code null}. */
+  static Instant millisOrNull(Instant instant) {
+    return instant == null ? null : millis(instant);
+  }
+
   /**
    * One page of {@code items} ordered by creation time then id, starting after the request's
    * cursor. Reads one item more than the limit to know whether another page follows, so the last

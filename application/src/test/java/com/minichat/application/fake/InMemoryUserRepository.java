@@ -1,9 +1,11 @@
 package com.minichat.application.fake;
 
 import static com.minichat.application.fake.InMemoryPaging.millis;
+import static com.minichat.application.fake.InMemoryPaging.millisOrNull;
 
 import com.minichat.application.port.out.user.UserRepository;
 import com.minichat.domain.common.ConflictException;
+import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.user.Email;
 import com.minichat.domain.user.User;
 import com.minichat.domain.user.UserId;
@@ -15,9 +17,12 @@ import java.util.Optional;
 
 /**
  * Thread-safe in-memory {@link UserRepository} with the same semantics as the real adapters: unique
- * ids and e-mails, instants kept at millisecond precision.
+ * ids and e-mails, {@link #update} of an unknown id fails with {@link NotFoundException}, every
+ * field kept, instants kept at millisecond precision.
  */
 public final class InMemoryUserRepository implements UserRepository {
+  private static final String EMAIL_TAKEN = "This e-mail is already registered";
+
   private final Map<UserId, User> users = new LinkedHashMap<>();
 
   @Override
@@ -26,18 +31,18 @@ public final class InMemoryUserRepository implements UserRepository {
     if (users.containsKey(user.id())) {
       throw new ConflictException("A user with this id already exists");
     }
-    if (findByEmail(user.email()).isPresent()) {
-      throw new ConflictException("This e-mail is already registered");
+    requireEmailFree(user);
+    users.put(user.id(), stored(user));
+  }
+
+  @Override
+  public synchronized void update(User user) {
+    Objects.requireNonNull(user, "user");
+    if (!users.containsKey(user.id())) {
+      throw new NotFoundException("User not found");
     }
-    users.put(
-        user.id(),
-        new User(
-            user.id(),
-            user.email(),
-            user.name(),
-            user.passwordHash(),
-            millis(user.createdAt()),
-            millis(user.updatedAt())));
+    requireEmailFree(user);
+    users.put(user.id(), stored(user));
   }
 
   @Override
@@ -53,5 +58,33 @@ public final class InMemoryUserRepository implements UserRepository {
   /** Every stored user in insertion order; for assertions in tests. */
   public synchronized List<User> all() {
     return List.copyOf(users.values());
+  }
+
+  private void requireEmailFree(User user) {
+    boolean taken =
+        users.values().stream()
+            .anyMatch(other -> !other.id().equals(user.id()) && other.email().equals(user.email()));
+    if (taken) {
+      throw new ConflictException(EMAIL_TAKEN);
+    }
+  }
+
+  private static User stored(User user) {
+    return new User(
+        user.id(),
+        user.email(),
+        user.name(),
+        user.passwordHash(),
+        user.language(),
+        user.emailVerified(),
+        user.failedLogins(),
+        millisOrNull(user.lockedUntil()),
+        user.lockouts(),
+        user.previousPasswordHashes(),
+        user.sessionVersion(),
+        user.twoFactor(),
+        user.platformAdmin(),
+        millis(user.createdAt()),
+        millis(user.updatedAt()));
   }
 }

@@ -92,7 +92,7 @@ class ValidationExceptionTest {
     assertEquals(ErrorCode.AUTHENTICATION_FAILED, new AuthenticationException("x").code());
     assertEquals(ErrorCode.FORBIDDEN, new ForbiddenException("x").code());
     assertEquals(
-        ErrorCode.RATE_LIMITED, new RateLimitedException("x", Duration.ofSeconds(3)).code());
+        ErrorCode.RATE_LIMITED, new RateLimitedException("x", Duration.ofSeconds(3), 5).code());
     assertEquals(
         ErrorCode.UPSTREAM_UNAVAILABLE, new UpstreamUnavailableException("x", null).code());
   }

@@ -11,16 +11,15 @@ import com.minichat.application.port.out.conversation.ConversationRepository;
 import com.minichat.application.port.out.conversation.MessageRepository;
 import com.minichat.application.port.out.event.EventBus;
 import com.minichat.application.port.out.ratelimit.RateLimit;
-import com.minichat.application.port.out.ratelimit.RateLimitDecision;
 import com.minichat.application.port.out.ratelimit.RateLimiter;
 import com.minichat.application.port.out.security.TokenService;
 import com.minichat.application.port.out.security.VisitorClaims;
 import com.minichat.application.port.out.workspace.WorkspaceRepository;
+import com.minichat.application.service.RateLimits;
 import com.minichat.domain.common.AuthenticationException;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
-import com.minichat.domain.common.RateLimitedException;
 import com.minichat.domain.common.UpstreamUnavailableException;
 import com.minichat.domain.conversation.Conversation;
 import com.minichat.domain.conversation.Message;
@@ -101,11 +100,11 @@ public final class WidgetChatService implements WidgetChatUseCase {
     Conversation conversation = authorize(access);
     // Built first so that invalid text is refused without using up the visitor's budget.
     Message question = Message.create(conversation, MessageAuthor.VISITOR, text, clock.instant());
-    RateLimitDecision decision =
-        rateLimiter.tryAcquire(VISITOR_MESSAGES, conversation.id().value());
-    if (!decision.allowed()) {
-      throw new RateLimitedException("Too many messages; wait a moment", decision.retryAfter());
-    }
+    RateLimits.enforce(
+        rateLimiter,
+        VISITOR_MESSAGES,
+        conversation.id().value(),
+        "Too many messages; wait a moment");
     Workspace workspace = widget(access.widgetKey());
     List<Message> history = messages.findRecent(conversation.id(), HISTORY_FOR_MODEL);
     store(question);

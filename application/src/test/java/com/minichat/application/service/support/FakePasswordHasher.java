@@ -24,6 +24,11 @@ public final class FakePasswordHasher implements PasswordHasher {
     return hash(password).equals(hash);
   }
 
+  @Override
+  public boolean needsRehash(String hash) {
+    return false;
+  }
+
   /** Every password given to {@link #matches}, in order. */
   public synchronized List<String> checked() {
     return List.copyOf(checked);

@@ -7,7 +7,7 @@ public record LogInCommand(String email, String password) {
   public LogInCommand {
     new Violations()
         .text(email, "email", true, 254)
-        .text(password, "password", true, RegisterUserCommand.MAX_PASSWORD)
+        .check(password != null && !password.isEmpty(), "password", "is required")
         .throwIfAny();
   }
 }

@@ -3,15 +3,12 @@ package com.minichat.application.port.in.account;
 import com.minichat.domain.common.Violations;
 
 /**
- * Sign-up data as typed by the person.
+ * Sign-up data as typed by the person. Presence and lengths are checked here; the password rules
+ * are checked by the registration service, which reports all of them at once.
  *
- * @param password plain password; checked here for length only (the full policy is the identity
- *     service's)
+ * @param language preferred language for e-mails ({@code th} or {@code en}); may be null
  */
-public record RegisterUserCommand(String email, String password, String name) {
-  /** Shortest accepted password. */
-  public static final int MIN_PASSWORD = 8;
-
+public record RegisterUserCommand(String email, String password, String name, String language) {
   /** Longest accepted password; longer ones are refused, never truncated. */
   public static final int MAX_PASSWORD = 128;
 
@@ -21,11 +18,7 @@ public record RegisterUserCommand(String email, String password, String name) {
   public RegisterUserCommand {
     new Violations()
         .text(email, "email", true, 254)
-        .text(password, "password", true, MAX_PASSWORD)
-        .check(
-            password == null || password.isBlank() || password.length() >= MIN_PASSWORD,
-            "password",
-            "must be at least " + MIN_PASSWORD + " characters")
+        .check(password != null && !password.isEmpty(), "password", "is required")
         .text(name, "name", true, MAX_NAME)
         .throwIfAny();
   }

@@ -7,4 +7,7 @@ public interface PasswordHasher {
 
   /** Whether {@code password} is the one that produced {@code hash}. */
   boolean matches(String password, String hash);
+
+  /** Whether {@code hash} was made with weaker settings than configured now (rehash on login). */
+  boolean needsRehash(String hash);
 }

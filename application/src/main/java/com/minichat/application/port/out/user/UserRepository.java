@@ -14,6 +14,9 @@ public interface UserRepository {
   /** Adds a new user; the e-mail must be unique. */
   void insert(User user);
 
+  /** Replaces the stored user with the same id; {@code NotFoundException} when there is none. */
+  void update(User user);
+
   Optional<User> findById(UserId id);
 
   Optional<User> findByEmail(Email email);

@@ -1,13 +1,19 @@
 package com.minichat.application.port.out.user;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.minichat.domain.common.ConflictException;
+import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.user.Email;
+import com.minichat.domain.user.Language;
+import com.minichat.domain.user.TwoFactor;
 import com.minichat.domain.user.User;
 import com.minichat.domain.user.UserId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Behaviour every {@link UserRepository} must show. Extend it and return a fresh, empty repository
- * from {@link #newRepository()}.
+ * from {@link #newRepository()}. Every field of a {@link User} survives a round trip (instants at
+ * millisecond precision); {@code update} of an unknown id fails with {@link NotFoundException} and
+ * an update to an e-mail another user has with {@link ConflictException}.
  */
 public abstract class UserRepositoryContractTest {
   /** A point in time with whole milliseconds, as every store keeps them. */
@@ -47,6 +55,31 @@ public abstract class UserRepositoryContractTest {
         T0.plusSeconds(90));
   }
 
+  /**
+   * A user whose every field differs from the defaults of a new account: Thai, verified, locked,
+   * with password history, a raised session version, two-factor with recovery codes and a step
+   * beyond the range of an {@code int}, and platform administration.
+   */
+  protected static User fullUser(String email) {
+    return new User(
+        UserId.generate(),
+        new Email(email),
+        "สมหญิง Admin",
+        "$2a$12$currentcurrentcurrentcuABCDEFGHIJKLMNOPQRSTUVWXYZ01234",
+        Language.THAI,
+        true,
+        2,
+        T0.plus(Duration.ofMinutes(15)),
+        3,
+        List.of("$2a$12$older1", "$2a$12$older2", "$2a$12$older3", "$2a$12$older4"),
+        7,
+        new TwoFactor(
+            true, "v1:AbCdEf0123456789+/==", List.of("rc-hash-1", "rc-hash-2"), 9_000_000_123L),
+        true,
+        T0,
+        T0.plusSeconds(3600));
+  }
+
   @Test
   void insertedUserIsFoundByIdWithEveryFieldEqual() {
     User user = user("owner@example.com");
@@ -54,6 +87,59 @@ public abstract class UserRepositoryContractTest {
     users.insert(user);
 
     assertEquals(Optional.of(user), users.findById(user.id()));
+  }
+
+  @Test
+  void everySecurityFieldRoundTrips() {
+    User user = fullUser("admin@example.com");
+
+    users.insert(user);
+
+    User found = users.findById(user.id()).orElseThrow();
+    assertEquals(user, found);
+    assertEquals(Language.THAI, found.language());
+    assertTrue(found.emailVerified());
+    assertEquals(2, found.failedLogins());
+    assertEquals(T0.plus(Duration.ofMinutes(15)), found.lockedUntil());
+    assertEquals(3, found.lockouts());
+    assertEquals(
+        List.of("$2a$12$older1", "$2a$12$older2", "$2a$12$older3", "$2a$12$older4"),
+        found.previousPasswordHashes());
+    assertEquals(7, found.sessionVersion());
+    assertEquals(user.twoFactor(), found.twoFactor());
+    assertEquals(9_000_000_123L, found.twoFactor().lastUsedStep());
+    assertTrue(found.platformAdmin());
+    assertEquals(Optional.of(user), users.findByEmail(user.email()));
+  }
+
+  @Test
+  void aNewAccountRoundTripsWithItsDefaults() {
+    User user = user("new@example.com");
+
+    users.insert(user);
+
+    User found = users.findById(user.id()).orElseThrow();
+    assertEquals(Language.ENGLISH, found.language());
+    assertFalse(found.emailVerified());
+    assertEquals(0, found.failedLogins());
+    assertNull(found.lockedUntil());
+    assertEquals(0, found.lockouts());
+    assertEquals(List.of(), found.previousPasswordHashes());
+    assertEquals(0, found.sessionVersion());
+    assertEquals(TwoFactor.DISABLED, found.twoFactor());
+    assertFalse(found.platformAdmin());
+  }
+
+  @Test
+  void pendingTwoFactorSetupRoundTrips() {
+    User user =
+        user("pending@example.com").withTwoFactor(TwoFactor.pending("v1:secret"), false, T0);
+
+    users.insert(user);
+
+    TwoFactor found = users.findById(user.id()).orElseThrow().twoFactor();
+    assertEquals(TwoFactor.pending("v1:secret"), found);
+    assertEquals(-1, found.lastUsedStep());
   }
 
   @Test
@@ -103,6 +189,133 @@ public abstract class UserRepositoryContractTest {
     User found = users.findById(user.id()).orElseThrow();
     assertEquals(T0, found.createdAt());
     assertEquals(T0, found.updatedAt());
+  }
+
+  @Test
+  void lockedUntilIsKeptToTheMillisecond() {
+    User locked = user("locked@example.com").afterFailedLogin(1, Duration.ofMinutes(15), T0);
+    User precise =
+        new User(
+            locked.id(),
+            locked.email(),
+            locked.name(),
+            locked.passwordHash(),
+            locked.language(),
+            locked.emailVerified(),
+            locked.failedLogins(),
+            T0.plusNanos(999_999),
+            locked.lockouts(),
+            locked.previousPasswordHashes(),
+            locked.sessionVersion(),
+            locked.twoFactor(),
+            locked.platformAdmin(),
+            locked.createdAt(),
+            locked.updatedAt());
+
+    users.insert(precise);
+
+    assertEquals(T0, users.findById(precise.id()).orElseThrow().lockedUntil());
+  }
+
+  @Test
+  void updateReplacesEveryField() {
+    User original = user("owner@example.com");
+    users.insert(original);
+    User full = fullUser("renamed@example.com");
+    User changed =
+        new User(
+            original.id(),
+            full.email(),
+            full.name(),
+            full.passwordHash(),
+            full.language(),
+            full.emailVerified(),
+            full.failedLogins(),
+            full.lockedUntil(),
+            full.lockouts(),
+            full.previousPasswordHashes(),
+            full.sessionVersion(),
+            full.twoFactor(),
+            full.platformAdmin(),
+            original.createdAt(),
+            T0.plusSeconds(7200));
+
+    users.update(changed);
+
+    assertEquals(Optional.of(changed), users.findById(original.id()));
+    assertEquals(Optional.of(changed), users.findByEmail(new Email("renamed@example.com")));
+    assertTrue(users.findByEmail(original.email()).isEmpty());
+  }
+
+  @Test
+  void updateCanClearFieldsAgain() {
+    User full = fullUser("admin@example.com");
+    users.insert(full);
+    User cleared =
+        full.withPassword("$2a$12$newnewnew", T0.plusSeconds(10))
+            .withTwoFactor(TwoFactor.DISABLED, true, T0.plusSeconds(20))
+            .withPlatformAdmin(false, T0.plusSeconds(30));
+
+    users.update(cleared);
+
+    User found = users.findById(full.id()).orElseThrow();
+    assertEquals(cleared, found);
+    assertNull(found.lockedUntil());
+    assertEquals(0, found.failedLogins());
+    assertEquals(TwoFactor.DISABLED, found.twoFactor());
+    assertEquals(
+        List.of(full.passwordHash(), "$2a$12$older1", "$2a$12$older2", "$2a$12$older3"),
+        found.previousPasswordHashes());
+    assertEquals(9, found.sessionVersion());
+  }
+
+  @Test
+  void successiveUpdatesKeepTheLatestState() {
+    User user = user("owner@example.com");
+    users.insert(user);
+    User afterFailures = user;
+    for (int i = 1; i <= 5; i++) {
+      afterFailures = afterFailures.afterFailedLogin(5, Duration.ofMinutes(15), T0.plusSeconds(i));
+      users.update(afterFailures);
+    }
+
+    User found = users.findById(user.id()).orElseThrow();
+    assertEquals(afterFailures, found);
+    assertTrue(found.isLocked(T0.plusSeconds(60)));
+    assertEquals(1, found.lockouts());
+
+    User verified = found.verified(T0.plusSeconds(90)).unlocked(T0.plusSeconds(100));
+    users.update(verified);
+    assertEquals(Optional.of(verified), users.findByEmail(user.email()));
+  }
+
+  @Test
+  void updateOfAnUnknownUserIsNotFound() {
+    User never = user("never@example.com");
+
+    assertThrows(NotFoundException.class, () -> users.update(never));
+    assertTrue(users.findById(never.id()).isEmpty());
+    assertTrue(users.findByEmail(never.email()).isEmpty());
+  }
+
+  @Test
+  void updateToAnotherUsersEmailIsAConflict() {
+    User first = user("first@example.com");
+    User second = user("second@example.com");
+    users.insert(first);
+    users.insert(second);
+    User stealing =
+        new User(
+            second.id(),
+            new Email("FIRST@example.com"),
+            "Thief",
+            second.passwordHash(),
+            second.createdAt(),
+            T0.plusSeconds(600));
+
+    assertThrows(ConflictException.class, () -> users.update(stealing));
+    assertEquals(Optional.of(second), users.findById(second.id()));
+    assertEquals(Optional.of(first), users.findByEmail(first.email()));
   }
 
   @Test

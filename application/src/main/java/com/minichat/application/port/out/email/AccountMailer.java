@@ -1,0 +1,22 @@
+package com.minichat.application.port.out.email;
+
+import com.minichat.domain.user.User;
+import java.time.Instant;
+
+/**
+ * The account e-mails, written in the user's language (Thai or English). Sending never blocks the
+ * caller.
+ */
+public interface AccountMailer {
+  /** Asks the user to confirm their e-mail address through {@code link}. */
+  void sendVerification(User user, String link);
+
+  /** Offers a new password through {@code link}, valid for an hour. */
+  void sendPasswordReset(User user, String link);
+
+  /** Tells the user the account is locked until {@code until} and offers {@code unlockLink}. */
+  void sendAccountLocked(User user, String unlockLink, Instant until);
+
+  /** Tells the user the password changed, in case it was not them. */
+  void sendPasswordChanged(User user);
+}
