@@ -1,6 +1,7 @@
 package com.minichat.adapters.security;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.IllegalBCryptFormatException;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategy;
 import com.minichat.application.port.out.security.PasswordHasher;
@@ -66,6 +67,25 @@ public final class BcryptPasswordHasher implements PasswordHasher {
       return false;
     } finally {
       Arrays.fill(bytes, (byte) 0);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>True when {@code hash} is not a bcrypt hash this hasher can read or when its cost is below
+   * the configured one; a higher cost is kept (lowering the configuration never weakens stored
+   * hashes).
+   */
+  @Override
+  public boolean needsRehash(String hash) {
+    if (hash == null || hash.isEmpty()) {
+      return true;
+    }
+    try {
+      return VERSION.parser.parse(hash.getBytes(StandardCharsets.UTF_8)).cost < cost;
+    } catch (IllegalBCryptFormatException | IllegalArgumentException e) {
+      return true;
     }
   }
 }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BcryptPasswordHasherTest {
@@ -99,5 +101,70 @@ class BcryptPasswordHasherTest {
   @ValueSource(ints = {3, 32, -1})
   void rejectsCostOutOfRange(int cost) {
     assertThrows(IllegalArgumentException.class, () -> new BcryptPasswordHasher(cost));
+  }
+
+  @Test
+  void hashOfTheConfiguredCostNeedsNoRehash() {
+    assertFalse(hasher.needsRehash(hasher.hash("password")));
+  }
+
+  @Test
+  void hashOfALowerCostNeedsRehash() {
+    String weak = new BcryptPasswordHasher(4).hash("password");
+    BcryptPasswordHasher stronger = new BcryptPasswordHasher(5);
+
+    assertTrue(stronger.needsRehash(weak));
+    assertTrue(stronger.matches("password", weak));
+    assertFalse(stronger.needsRehash(stronger.hash("password")));
+  }
+
+  @Test
+  void hashOfAHigherCostIsKept() {
+    String strong = new BcryptPasswordHasher(6).hash("password");
+
+    assertFalse(hasher.needsRehash(strong));
+  }
+
+  @Test
+  void productionCostFlagsHashesBelowTwelve() {
+    BcryptPasswordHasher production =
+        new BcryptPasswordHasher(BcryptPasswordHasher.PRODUCTION_COST);
+    String cost10 = new BcryptPasswordHasher(10).hash("password");
+
+    assertTrue(cost10.startsWith("$2b$10$"), cost10);
+    assertTrue(production.needsRehash(cost10));
+  }
+
+  @Test
+  void otherBcryptVersionsAreJudgedByTheirCost() {
+    // $2a$ and $2y$ hashes (PHP, Spring…) of the configured cost stay; lower ones are upgraded
+    String a4 =
+        new String(
+            BCrypt.withDefaults().hash(4, "pw".getBytes(StandardCharsets.UTF_8)),
+            StandardCharsets.UTF_8);
+    String y4 =
+        new String(
+            BCrypt.with(BCrypt.Version.VERSION_2Y).hash(4, "pw".getBytes(StandardCharsets.UTF_8)),
+            StandardCharsets.UTF_8);
+
+    assertTrue(a4.startsWith("$2a$04$"), a4);
+    assertTrue(y4.startsWith("$2y$04$"), y4);
+    assertFalse(hasher.needsRehash(a4));
+    assertFalse(hasher.needsRehash(y4));
+    assertTrue(new BcryptPasswordHasher(5).needsRehash(a4));
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(
+      strings = {
+        "not-a-hash",
+        "$2b$04$tooshort",
+        "$2y$",
+        "$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA",
+        "5f4dcc3b5aa765d61d8327deb882cf99"
+      })
+  void anythingThatIsNotABcryptHashNeedsRehash(String stored) {
+    assertTrue(hasher.needsRehash(stored));
   }
 }
