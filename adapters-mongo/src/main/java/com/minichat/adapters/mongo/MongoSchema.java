@@ -15,6 +15,9 @@ public final class MongoSchema {
   public static final String WORKSPACES = "workspaces";
   public static final String CONVERSATIONS = "conversations";
   public static final String MESSAGES = "messages";
+  public static final String ONE_TIME_TOKENS = "oneTimeTokens";
+  public static final String REFRESH_TOKENS = "refreshTokens";
+  public static final String AUDIT_LOG = "auditLog";
 
   /** Primary key field; MiniChat stores its own string identifiers there. */
   public static final String ID = "_id";
@@ -33,5 +36,15 @@ public final class MongoSchema {
   /** A BSON date read back as an instant. */
   public static Instant toInstant(Date date) {
     return date.toInstant();
+  }
+
+  /** {@link #toDate} of an optional instant: {@code null} is stored as BSON null. */
+  public static Date toDateOrNull(Instant instant) {
+    return instant == null ? null : toDate(instant);
+  }
+
+  /** {@link #toInstant} of an optional date: BSON null or a missing field give {@code null}. */
+  public static Instant toInstantOrNull(Date date) {
+    return date == null ? null : toInstant(date);
   }
 }

@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.minichat.adapters.mongo.migration.Migration;
 import com.minichat.adapters.mongo.migration.MongoMigrations;
+import com.minichat.adapters.mongo.session.MongoRefreshTokenRepository;
+import com.minichat.adapters.mongo.user.MongoOneTimeTokenRepository;
 import com.minichat.adapters.mongo.user.MongoUserRepository;
 import com.minichat.adapters.mongo.workspace.MongoWorkspaceRepository;
 import com.minichat.domain.common.ConflictException;
+import com.minichat.domain.session.RefreshToken;
 import com.minichat.domain.user.Email;
+import com.minichat.domain.user.OneTimeToken;
+import com.minichat.domain.user.TokenPurpose;
 import com.minichat.domain.user.User;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.WidgetKey;
@@ -52,6 +58,11 @@ class EmbeddedMongoServerTest {
             30,
             T0,
             T0);
+    OneTimeToken oneTimeToken =
+        new OneTimeToken(
+            "ott1", user.id(), TokenPurpose.VERIFY_EMAIL, "ott-hash", T0, T0.plusSeconds(60), null);
+    RefreshToken refreshToken =
+        new RefreshToken("rt1", "f1", user.id(), "rt-hash", T0, T0.plusSeconds(60), null, null);
     Path file = dataDir.resolve("mongo").resolve("minichat.mv.db");
 
     try (EmbeddedMongoServer server = EmbeddedMongoServer.startPersistent(dataDir);
@@ -59,9 +70,13 @@ class EmbeddedMongoServerTest {
       assertTrue(server.connectionString().startsWith("mongodb://127.0.0.1:"));
       assertEquals(Optional.of(file.toAbsolutePath()), server.dataFile());
       MongoDatabase database = client.getDatabase("minichat");
-      assertEquals(List.of("0001-create-indexes"), MongoMigrations.migrate(database));
+      assertEquals(
+          MongoMigrations.all().stream().map(Migration::id).toList(),
+          MongoMigrations.migrate(database));
       new MongoUserRepository(database).insert(user);
       new MongoWorkspaceRepository(database).insert(workspace);
+      new MongoOneTimeTokenRepository(database).insert(oneTimeToken);
+      new MongoRefreshTokenRepository(database).insert(refreshToken);
     }
     assertTrue(Files.isRegularFile(file));
 
@@ -77,6 +92,20 @@ class EmbeddedMongoServerTest {
       User sameEmail =
           new User(UserId.generate(), new Email("owner@example.com"), "Other", "h", T0, T0);
       assertThrows(ConflictException.class, () -> users.insert(sameEmail));
+
+      MongoOneTimeTokenRepository oneTimeTokens = new MongoOneTimeTokenRepository(database);
+      assertTrue(
+          oneTimeTokens
+              .consume("ott-hash", TokenPurpose.VERIFY_EMAIL, T0.plusSeconds(1))
+              .isPresent());
+      assertTrue(
+          oneTimeTokens
+              .consume("ott-hash", TokenPurpose.VERIFY_EMAIL, T0.plusSeconds(2))
+              .isEmpty());
+      MongoRefreshTokenRepository refreshTokens = new MongoRefreshTokenRepository(database);
+      assertEquals(Optional.of(refreshToken), refreshTokens.findByHash("rt-hash"));
+      assertTrue(refreshTokens.markUsed(refreshToken.id(), T0.plusSeconds(3)));
+      assertThrows(ConflictException.class, () -> refreshTokens.insert(refreshToken));
     }
   }
 

@@ -3,15 +3,23 @@ package com.minichat.adapters.mongo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import com.minichat.adapters.mongo.audit.MongoAuditLog;
 import com.minichat.adapters.mongo.conversation.MongoConversationRepository;
 import com.minichat.adapters.mongo.conversation.MongoMessageRepository;
+import com.minichat.adapters.mongo.session.MongoRefreshTokenRepository;
+import com.minichat.adapters.mongo.user.MongoOneTimeTokenRepository;
 import com.minichat.adapters.mongo.user.MongoUserRepository;
 import com.minichat.adapters.mongo.workspace.MongoWorkspaceRepository;
+import com.minichat.domain.audit.AuditEvent;
+import com.minichat.domain.audit.AuditEventType;
 import com.minichat.domain.conversation.Conversation;
 import com.minichat.domain.conversation.Message;
 import com.minichat.domain.conversation.MessageAuthor;
 import com.minichat.domain.conversation.VisitorId;
+import com.minichat.domain.session.RefreshToken;
 import com.minichat.domain.user.Email;
+import com.minichat.domain.user.OneTimeToken;
+import com.minichat.domain.user.TokenPurpose;
 import com.minichat.domain.user.User;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.FaqEntry;
@@ -41,11 +49,15 @@ class MongoDocumentsTest {
   }
 
   private Document only(String collection) {
+    return only(collection, MongoSchema.CURRENT_SCHEMA_VERSION);
+  }
+
+  private Document only(String collection, int schemaVersion) {
     List<Document> all =
         database.getCollection(collection).find().into(new java.util.ArrayList<>());
     assertEquals(1, all.size());
     Document document = all.getFirst();
-    assertEquals(1, document.getInteger(MongoSchema.SCHEMA_VERSION));
+    assertEquals(schemaVersion, document.getInteger(MongoSchema.SCHEMA_VERSION));
     assertInstanceOf(Date.class, document.get(MongoSchema.CREATED_AT));
     assertInstanceOf(Date.class, document.get(MongoSchema.UPDATED_AT));
     return document;
@@ -74,9 +86,32 @@ class MongoDocumentsTest {
     new MongoConversationRepository(database).insert(conversation);
     new MongoMessageRepository(database).insert(message);
 
+    Document storedUser = only(MongoSchema.USERS, 2);
     assertEquals(
-        Set.of("_id", "email", "name", "passwordHash", "createdAt", "updatedAt", "schemaVersion"),
-        only(MongoSchema.USERS).keySet());
+        Set.of(
+            "_id",
+            "email",
+            "name",
+            "passwordHash",
+            "language",
+            "emailVerified",
+            "failedLogins",
+            "lockedUntil",
+            "lockouts",
+            "previousPasswordHashes",
+            "sessionVersion",
+            "twoFactor",
+            "platformAdmin",
+            "createdAt",
+            "updatedAt",
+            "schemaVersion"),
+        storedUser.keySet());
+    assertEquals(
+        new Document("enabled", false)
+            .append("encryptedSecret", null)
+            .append("recoveryCodeHashes", List.of())
+            .append("lastUsedStep", -1L),
+        storedUser.get("twoFactor", Document.class));
 
     Document storedWorkspace = only(MongoSchema.WORKSPACES);
     assertEquals(
@@ -106,5 +141,100 @@ class MongoDocumentsTest {
     assertEquals("VISITOR", storedMessage.getString("author"));
     assertEquals(Date.from(T0), storedMessage.getDate(MongoSchema.UPDATED_AT));
     assertEquals(conversation.id().value(), storedMessage.getString("conversationId"));
+  }
+
+  @Test
+  void tokenAndAuditCollectionsStoreTimestampsAndSchemaVersion() {
+    UserId userId = UserId.generate();
+    new MongoOneTimeTokenRepository(database)
+        .insert(
+            new OneTimeToken(
+                "ott1", userId, TokenPurpose.VERIFY_EMAIL, "h1", T0, T0.plusSeconds(60), null));
+    new MongoRefreshTokenRepository(database)
+        .insert(new RefreshToken("rt1", "f1", userId, "h2", T0, T0.plusSeconds(60), null, null));
+    new MongoAuditLog(database)
+        .record(
+            new AuditEvent(
+                "ae1",
+                AuditEventType.REGISTERED,
+                userId,
+                "192.0.2.1",
+                "UA",
+                "",
+                T0.plusSeconds(5)));
+
+    Document oneTimeToken = only(MongoSchema.ONE_TIME_TOKENS);
+    assertEquals(
+        Set.of(
+            "_id",
+            "userId",
+            "purpose",
+            "tokenHash",
+            "expiresAt",
+            "usedAt",
+            "createdAt",
+            "updatedAt",
+            "schemaVersion"),
+        oneTimeToken.keySet());
+    assertEquals("VERIFY_EMAIL", oneTimeToken.getString("purpose"));
+    assertEquals(Date.from(T0), oneTimeToken.getDate(MongoSchema.UPDATED_AT));
+
+    Document refreshToken = only(MongoSchema.REFRESH_TOKENS);
+    assertEquals(
+        Set.of(
+            "_id",
+            "familyId",
+            "userId",
+            "tokenHash",
+            "expiresAt",
+            "usedAt",
+            "revokedAt",
+            "createdAt",
+            "updatedAt",
+            "schemaVersion"),
+        refreshToken.keySet());
+    assertEquals(userId.value(), refreshToken.getString("userId"));
+
+    Document auditEvent = only(MongoSchema.AUDIT_LOG);
+    assertEquals(
+        Set.of(
+            "_id",
+            "type",
+            "userId",
+            "ip",
+            "userAgent",
+            "detail",
+            "at",
+            "createdAt",
+            "updatedAt",
+            "schemaVersion"),
+        auditEvent.keySet());
+    assertEquals("REGISTERED", auditEvent.getString("type"));
+    assertEquals(Date.from(T0.plusSeconds(5)), auditEvent.getDate("at"));
+    assertEquals(Date.from(T0.plusSeconds(5)), auditEvent.getDate(MongoSchema.CREATED_AT));
+  }
+
+  @Test
+  void usingAndRevokingTokensStampsUpdatedAt() {
+    UserId userId = UserId.generate();
+    MongoOneTimeTokenRepository oneTimeTokens = new MongoOneTimeTokenRepository(database);
+    oneTimeTokens.insert(
+        new OneTimeToken(
+            "ott1", userId, TokenPurpose.RESET_PASSWORD, "h1", T0, T0.plusSeconds(60), null));
+    oneTimeTokens.consume("h1", TokenPurpose.RESET_PASSWORD, T0.plusSeconds(7));
+    MongoRefreshTokenRepository refreshTokens = new MongoRefreshTokenRepository(database);
+    refreshTokens.insert(
+        new RefreshToken("rt1", "f1", userId, "h2", T0, T0.plusSeconds(60), null, null));
+    refreshTokens.markUsed("rt1", T0.plusSeconds(8));
+    refreshTokens.revokeFamily("f1", T0.plusSeconds(9));
+
+    Document oneTimeToken = only(MongoSchema.ONE_TIME_TOKENS);
+    assertEquals(Date.from(T0.plusSeconds(7)), oneTimeToken.getDate("usedAt"));
+    assertEquals(Date.from(T0.plusSeconds(7)), oneTimeToken.getDate(MongoSchema.UPDATED_AT));
+    assertEquals(Date.from(T0), oneTimeToken.getDate(MongoSchema.CREATED_AT));
+    Document refreshToken = only(MongoSchema.REFRESH_TOKENS);
+    assertEquals(Date.from(T0.plusSeconds(8)), refreshToken.getDate("usedAt"));
+    assertEquals(Date.from(T0.plusSeconds(9)), refreshToken.getDate("revokedAt"));
+    assertEquals(Date.from(T0.plusSeconds(9)), refreshToken.getDate(MongoSchema.UPDATED_AT));
   }
 }

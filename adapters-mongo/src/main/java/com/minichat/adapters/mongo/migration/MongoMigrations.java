@@ -9,7 +9,7 @@ public final class MongoMigrations {
 
   /** All migrations in the order they must be applied. */
   public static List<Migration> all() {
-    return List.of(new CreateIndexesMigration());
+    return List.of(new CreateIndexesMigration(), new CreateTokenAndAuditIndexesMigration());
   }
 
   /** A runner for {@link #all()} on {@code database}. */

@@ -3,12 +3,14 @@ package com.minichat.adapters.mongo.user;
 import com.minichat.adapters.mongo.MongoErrors;
 import com.minichat.adapters.mongo.MongoSchema;
 import com.minichat.application.port.out.user.UserRepository;
+import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.user.Email;
 import com.minichat.domain.user.User;
 import com.minichat.domain.user.UserId;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.result.UpdateResult;
 import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
@@ -16,7 +18,8 @@ import org.bson.conversions.Bson;
 
 /**
  * {@link UserRepository} on the {@code users} collection. E-mail uniqueness relies on the unique
- * index created by migration {@code 0001-create-indexes}.
+ * index created by migration {@code 0001-create-indexes}; {@link #update} replaces the whole
+ * document (last write wins) and throws {@link NotFoundException} for an unknown id.
  */
 public final class MongoUserRepository implements UserRepository {
   private static final String CONFLICT = "This e-mail is already registered";
@@ -32,6 +35,19 @@ public final class MongoUserRepository implements UserRepository {
   public void insert(User user) {
     Document document = UserDocumentMapper.toDocument(user);
     MongoErrors.call("insert user", CONFLICT, () -> users.insertOne(document));
+  }
+
+  @Override
+  public void update(User user) {
+    Document document = UserDocumentMapper.toDocument(user);
+    UpdateResult result =
+        MongoErrors.call(
+            "update user",
+            CONFLICT,
+            () -> users.replaceOne(Filters.eq(MongoSchema.ID, user.id().value()), document));
+    if (result.getMatchedCount() == 0) {
+      throw new NotFoundException("User not found");
+    }
   }
 
   @Override

@@ -72,16 +72,24 @@ class MigrationRunnerTest {
   void firstRunAppliesEveryMigrationAndTheSecondRunNothing() {
     MigrationRunner runner = new MigrationRunner(database, MongoMigrations.all(), CLOCK);
 
-    assertEquals(List.of("0001-create-indexes"), runner.run());
+    assertEquals(
+        List.of("0001-create-indexes", "0002-create-token-and-audit-indexes"), runner.run());
     assertEquals(List.of(), runner.run());
     assertEquals(List.of(), MongoMigrations.migrate(database));
 
     List<Document> recorded =
-        database.getCollection(MigrationRunner.COLLECTION).find().into(new ArrayList<>());
-    assertEquals(1, recorded.size());
+        database
+            .getCollection(MigrationRunner.COLLECTION)
+            .find()
+            .sort(new Document(MongoSchema.ID, 1))
+            .into(new ArrayList<>());
+    assertEquals(2, recorded.size());
     assertEquals("0001-create-indexes", recorded.getFirst().getString(MongoSchema.ID));
     assertEquals(Date.from(NOW), recorded.getFirst().getDate("appliedAt"));
     assertTrue(recorded.getFirst().getString("description").contains("users.email"));
+    assertEquals("0002-create-token-and-audit-indexes", recorded.get(1).getString(MongoSchema.ID));
+    assertEquals(Date.from(NOW), recorded.get(1).getDate("appliedAt"));
+    assertTrue(recorded.get(1).getString("description").contains("refreshTokens.tokenHash"));
   }
 
   @Test
@@ -106,6 +114,97 @@ class MigrationRunnerTest {
     assertEquals(
         new Document("conversationId", 1).append("createdAt", 1).append("_id", 1),
         indexes(MongoSchema.MESSAGES).get("messages_conversationId_createdAt").get("key"));
+  }
+
+  @Test
+  void migrationTwoCreatesTheTokenAndAuditIndexes() {
+    MongoMigrations.migrate(database);
+
+    Map<String, Document> oneTimeTokens = indexes(MongoSchema.ONE_TIME_TOKENS);
+    assertEquals(
+        Set.of("_id_", "oneTimeTokens_tokenHash_unique", "oneTimeTokens_userId_purpose"),
+        oneTimeTokens.keySet());
+    assertEquals(
+        new Document("tokenHash", 1),
+        oneTimeTokens.get("oneTimeTokens_tokenHash_unique").get("key"));
+    assertEquals(
+        Boolean.TRUE, oneTimeTokens.get("oneTimeTokens_tokenHash_unique").getBoolean("unique"));
+    assertEquals(
+        new Document("userId", 1).append("purpose", 1),
+        oneTimeTokens.get("oneTimeTokens_userId_purpose").get("key"));
+
+    Map<String, Document> refreshTokens = indexes(MongoSchema.REFRESH_TOKENS);
+    assertEquals(
+        Set.of(
+            "_id_",
+            "refreshTokens_tokenHash_unique",
+            "refreshTokens_userId",
+            "refreshTokens_familyId"),
+        refreshTokens.keySet());
+    assertEquals(
+        new Document("tokenHash", 1),
+        refreshTokens.get("refreshTokens_tokenHash_unique").get("key"));
+    assertEquals(
+        Boolean.TRUE, refreshTokens.get("refreshTokens_tokenHash_unique").getBoolean("unique"));
+    assertEquals(new Document("userId", 1), refreshTokens.get("refreshTokens_userId").get("key"));
+    assertEquals(
+        new Document("familyId", 1), refreshTokens.get("refreshTokens_familyId").get("key"));
+    assertNotUnique(refreshTokens.get("refreshTokens_userId"));
+    assertNotUnique(refreshTokens.get("refreshTokens_familyId"));
+
+    Map<String, Document> auditLog = indexes(MongoSchema.AUDIT_LOG);
+    assertEquals(Set.of("_id_", "auditLog_at", "auditLog_userId_at"), auditLog.keySet());
+    assertEquals(new Document("at", 1).append("_id", 1), auditLog.get("auditLog_at").get("key"));
+    assertEquals(
+        new Document("userId", 1).append("at", 1).append("_id", 1),
+        auditLog.get("auditLog_userId_at").get("key"));
+    assertNotUnique(auditLog.get("auditLog_at"));
+    assertNotUnique(auditLog.get("auditLog_userId_at"));
+  }
+
+  @Test
+  void tokenHashesAreUniqueButUsersMayHaveManyTokens() {
+    MongoMigrations.migrate(database);
+    MongoCollection<Document> oneTimeTokens = database.getCollection(MongoSchema.ONE_TIME_TOKENS);
+    MongoCollection<Document> refreshTokens = database.getCollection(MongoSchema.REFRESH_TOKENS);
+    oneTimeTokens.insertOne(token("o1", "h1"));
+    oneTimeTokens.insertOne(token("o2", "h2"));
+    refreshTokens.insertOne(token("r1", "h1"));
+    refreshTokens.insertOne(token("r2", "h2"));
+
+    MongoWriteException oneTime =
+        assertThrows(MongoWriteException.class, () -> oneTimeTokens.insertOne(token("o3", "h1")));
+    MongoWriteException refresh =
+        assertThrows(MongoWriteException.class, () -> refreshTokens.insertOne(token("r3", "h2")));
+
+    assertTrue(MongoErrors.isDuplicateKey(oneTime));
+    assertTrue(MongoErrors.isDuplicateKey(refresh));
+    assertEquals(2, oneTimeTokens.countDocuments());
+    assertEquals(2, refreshTokens.countDocuments());
+  }
+
+  @Test
+  void applyingMigrationTwoAgainIsHarmless() {
+    Migration tokenAndAuditIndexes = MongoMigrations.all().get(1);
+
+    tokenAndAuditIndexes.apply(database);
+    tokenAndAuditIndexes.apply(database);
+
+    assertEquals(3, indexes(MongoSchema.ONE_TIME_TOKENS).size());
+    assertEquals(4, indexes(MongoSchema.REFRESH_TOKENS).size());
+    assertEquals(3, indexes(MongoSchema.AUDIT_LOG).size());
+  }
+
+  private static Document token(String id, String hash) {
+    return new Document(MongoSchema.ID, id)
+        .append("tokenHash", hash)
+        .append("userId", "u1")
+        .append("familyId", "f1")
+        .append("purpose", "VERIFY_EMAIL");
+  }
+
+  private static void assertNotUnique(Document index) {
+    assertTrue(!Boolean.TRUE.equals(index.get("unique")), () -> "unique index " + index);
   }
 
   @Test
