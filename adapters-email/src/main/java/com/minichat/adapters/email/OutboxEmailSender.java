@@ -2,6 +2,7 @@ package com.minichat.adapters.email;
 
 import com.minichat.application.port.out.email.EmailMessage;
 import com.minichat.application.port.out.email.EmailSender;
+import com.minichat.application.port.out.email.MailOutbox;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * an end-to-end test can read them, and each one is logged with its recipient and subject only,
  * since bodies may hold sign-in links or other secrets.
  */
-public final class OutboxEmailSender implements EmailSender {
+public final class OutboxEmailSender implements EmailSender, MailOutbox {
   /** How many messages are kept when no capacity is given. */
   public static final int DEFAULT_CAPACITY = 200;
 
@@ -54,6 +55,7 @@ public final class OutboxEmailSender implements EmailSender {
   }
 
   /** A copy of the kept messages, oldest first. */
+  @Override
   public List<EmailMessage> messages() {
     synchronized (messages) {
       return List.copyOf(messages);

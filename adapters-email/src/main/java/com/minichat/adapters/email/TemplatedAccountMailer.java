@@ -1,0 +1,326 @@
+package com.minichat.adapters.email;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.DefaultMustacheVisitor;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.MustacheVisitor;
+import com.github.mustachejava.SafeMustacheFactory;
+import com.github.mustachejava.TemplateContext;
+import com.github.mustachejava.codes.ValueCode;
+import com.github.mustachejava.resolver.ClasspathResolver;
+import com.minichat.application.port.out.email.AccountMailer;
+import com.minichat.application.port.out.email.EmailMessage;
+import com.minichat.application.port.out.email.EmailSender;
+import com.minichat.domain.user.Language;
+import com.minichat.domain.user.TokenPurpose;
+import com.minichat.domain.user.User;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.chrono.ThaiBuddhistChronology;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * {@link AccountMailer} that writes each account e-mail from logic-less Mustache templates in the
+ * user's language ({@code th} or {@code en}, from {@link User#language()}) and hands it to an
+ * {@link EmailSender}, which queues it, so no method here waits for the network.
+ *
+ * <p>The templates are class-path resources under {@value #TEMPLATE_ROOT}, one folder per language
+ * with, for each mail ({@code verification}, {@code password-reset}, {@code account-locked}, {@code
+ * password-changed}), a {@code .subject.mustache}, a {@code .txt.mustache} and a {@code
+ * .html.mustache} file; the last two extend the folder's {@code layout.txt.mustache} and {@code
+ * layout.html.mustache}. They are compiled once, in the constructor, so a missing or broken
+ * template stops start-up instead of a mail. Templates see these values: {@code lang}, {@code
+ * product}, {@code homeUrl}, {@code name} (empty when the user has none), {@code email}, {@code
+ * subject} (HTML and text only), {@code link}, {@code validFor} (verification and reset), {@code
+ * unlocksAt} and {@code unlocksAtIso} (account locked).
+ *
+ * <p>Safety: in HTML every value is escaped ({@code & < > " '}); templates may not use unescaped
+ * values ({@code {{{x}}}}, {@code {{&x}}}), change delimiters or use pragmas. Links must be
+ * absolute {@code http}/{@code https} URLs, so a {@code javascript:} link can never reach an {@code
+ * href}; the text body carries each link verbatim and the HTML body carries it escaped only where
+ * HTML requires it (an {@code &} becomes {@code &amp;}), so a browser follows exactly the given
+ * link. Subjects are collapsed to one line.
+ *
+ * <p>Times: Thai users read the unlock time in Thailand's time zone ({@code Asia/Bangkok}, no
+ * daylight saving) with the Buddhist-era year and Thai month names, as Thai readers expect ("27
+ * พฤศจิกายน 2569 เวลา 14:30 น. (เวลาประเทศไทย)"); English users read it in UTC with a 24-hour clock
+ * and the zone spelled out ("27 November 2026 at 07:30 UTC"), since the user record holds no time
+ * zone and UTC is the one reading nobody can mistake. The HTML also carries the exact instant in a
+ * {@code <time datetime>} element.
+ *
+ * <p>Link lifetimes shown to the user come from {@link TokenPurpose}, so the mail and the token
+ * cannot disagree.
+ */
+public final class TemplatedAccountMailer implements AccountMailer {
+  /** Where the templates live on the class path. */
+  public static final String TEMPLATE_ROOT = "com/minichat/adapters/email/templates";
+
+  /** Thailand's time zone, used for Thai readers. */
+  static final ZoneId THAI_TIME_ZONE = ZoneId.of("Asia/Bangkok");
+
+  private static final List<String> LANGUAGES = List.of(Language.THAI, Language.ENGLISH);
+
+  private static final DateTimeFormatter THAI_TIME =
+      DateTimeFormatter.ofPattern(
+              "d MMMM y 'เวลา' HH:mm 'น. (เวลาประเทศไทย)'", Locale.forLanguageTag("th-TH"))
+          .withChronology(ThaiBuddhistChronology.INSTANCE)
+          .withZone(THAI_TIME_ZONE);
+  private static final DateTimeFormatter ENGLISH_TIME =
+      DateTimeFormatter.ofPattern("d MMMM uuuu 'at' HH:mm 'UTC'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
+
+  private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cntrl}+");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern TRAILING_SPACES = Pattern.compile("[ \\t]+\\n");
+  private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+
+  /** The account e-mails and the name their template files start with. */
+  enum Mail {
+    VERIFICATION("verification"),
+    PASSWORD_RESET("password-reset"),
+    ACCOUNT_LOCKED("account-locked"),
+    PASSWORD_CHANGED("password-changed");
+
+    private final String fileName;
+
+    Mail(String fileName) {
+      this.fileName = fileName;
+    }
+  }
+
+  /** The three compiled templates of one mail in one language. */
+  private record Templates(Mustache subject, Mustache text, Mustache html) {}
+
+  private final EmailSender sender;
+  private final String productName;
+  private final String homeUrl;
+  private final Map<String, Map<Mail, Templates>> templates = new HashMap<>();
+
+  /**
+   * Creates the mailer and compiles every template.
+   *
+   * @param sender where finished messages go (it queues them)
+   * @param productName the product's name as shown in subjects, greetings and signatures, e.g.
+   *     {@code MiniChat}
+   * @param baseUrl the public address of the dashboard ({@code PUBLIC_BASE_URL}): linked from every
+   *     mail's footer and from the "password changed" notice as the place to sign in
+   * @throws IllegalArgumentException if the product name is blank or the base URL is not an
+   *     absolute {@code http}/{@code https} URL
+   * @throws IllegalStateException if a template is missing or does not compile
+   */
+  public TemplatedAccountMailer(EmailSender sender, String productName, URI baseUrl) {
+    this.sender = Objects.requireNonNull(sender, "sender");
+    Objects.requireNonNull(productName, "productName");
+    if (productName.isBlank()) {
+      throw new IllegalArgumentException("the product name must not be blank");
+    }
+    this.productName = WHITESPACE.matcher(productName.strip()).replaceAll(" ");
+    this.homeUrl = requireWebUrl(Objects.requireNonNull(baseUrl, "baseUrl").toString(), "baseUrl");
+
+    Factory htmlFactory = new Factory(true);
+    Factory textFactory = new Factory(false);
+    for (String language : LANGUAGES) {
+      Map<Mail, Templates> byMail = new EnumMap<>(Mail.class);
+      for (Mail mail : Mail.values()) {
+        String base = language + "/" + mail.fileName;
+        byMail.put(
+            mail,
+            new Templates(
+                compile(textFactory, base + ".subject.mustache"),
+                compile(textFactory, base + ".txt.mustache"),
+                compile(htmlFactory, base + ".html.mustache")));
+      }
+      templates.put(language, byMail);
+    }
+  }
+
+  @Override
+  public void sendVerification(User user, String link) {
+    Map<String, Object> values = values(user);
+    values.put("link", requireWebUrl(link, "link"));
+    values.put("validFor", duration(TokenPurpose.VERIFY_EMAIL.lifetime(), user.language()));
+    send(user, Mail.VERIFICATION, values);
+  }
+
+  @Override
+  public void sendPasswordReset(User user, String link) {
+    Map<String, Object> values = values(user);
+    values.put("link", requireWebUrl(link, "link"));
+    values.put("validFor", duration(TokenPurpose.RESET_PASSWORD.lifetime(), user.language()));
+    send(user, Mail.PASSWORD_RESET, values);
+  }
+
+  @Override
+  public void sendAccountLocked(User user, String unlockLink, Instant until) {
+    Map<String, Object> values = values(user);
+    values.put("link", requireWebUrl(unlockLink, "unlockLink"));
+    Objects.requireNonNull(until, "until");
+    values.put(
+        "unlocksAt",
+        (Language.THAI.equals(user.language()) ? THAI_TIME : ENGLISH_TIME).format(until));
+    values.put("unlocksAtIso", DateTimeFormatter.ISO_INSTANT.format(until));
+    send(user, Mail.ACCOUNT_LOCKED, values);
+  }
+
+  @Override
+  public void sendPasswordChanged(User user) {
+    send(user, Mail.PASSWORD_CHANGED, values(user));
+  }
+
+  private Map<String, Object> values(User user) {
+    Objects.requireNonNull(user, "user");
+    Map<String, Object> values = new HashMap<>();
+    values.put("lang", user.language());
+    values.put("product", productName);
+    values.put("homeUrl", homeUrl);
+    // a name is free text: keep it on one line so it cannot forge lines of the text body
+    values.put("name", CONTROL_CHARACTERS.matcher(user.name()).replaceAll(" ").strip());
+    values.put("email", user.email().value());
+    return values;
+  }
+
+  private void send(User user, Mail mail, Map<String, Object> values) {
+    // User normalises its language to th or en
+    Templates mailTemplates = templates.get(user.language()).get(mail);
+    String subject = WHITESPACE.matcher(render(mailTemplates.subject(), values)).replaceAll(" ");
+    values.put("subject", subject.strip());
+    String text = tidyText(render(mailTemplates.text(), values));
+    String html = render(mailTemplates.html(), values);
+    sender.send(new EmailMessage(user.email().value(), subject.strip(), text, html));
+  }
+
+  private static String render(Mustache template, Map<String, Object> values) {
+    StringWriter out = new StringWriter();
+    template.execute(out, values);
+    return out.toString();
+  }
+
+  /** Unix line ends, no trailing spaces, at most one empty line in a row. */
+  private static String tidyText(String text) {
+    String lines = text.replace("\r\n", "\n").replace('\r', '\n');
+    lines = TRAILING_SPACES.matcher(lines).replaceAll("\n");
+    return BLANK_LINES.matcher(lines).replaceAll("\n\n").strip() + "\n";
+  }
+
+  /** "24 hours" / "24 ชั่วโมง"; whole hours when possible, otherwise minutes. */
+  static String duration(Duration lifetime, String language) {
+    boolean thai = Language.THAI.equals(language);
+    if (lifetime.toMinutesPart() == 0 && lifetime.toHours() > 0) {
+      long hours = lifetime.toHours();
+      return hours + (thai ? " ชั่วโมง" : hours == 1 ? " hour" : " hours");
+    }
+    long minutes = Math.max(1, lifetime.toMinutes());
+    return minutes + (thai ? " นาที" : minutes == 1 ? " minute" : " minutes");
+  }
+
+  /** The URL itself, once checked to be an absolute http(s) URL with a host. */
+  private static String requireWebUrl(String url, String what) {
+    Objects.requireNonNull(url, what);
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return url;
+      }
+    } catch (URISyntaxException e) {
+      // reported below, without echoing a URL that may hold a secret token
+    }
+    throw new IllegalArgumentException(what + " must be an absolute http or https URL");
+  }
+
+  private static Mustache compile(Factory factory, String name) {
+    try {
+      return factory.compile(name);
+    } catch (MustacheException e) {
+      throw new IllegalStateException("e-mail template " + name + " cannot be used", e);
+    }
+  }
+
+  /**
+   * Compiles templates for one output: HTML (values escaped) or text (values verbatim). Only
+   * escaped values, no delimiter changes and no pragmas are accepted, so a template cannot switch
+   * escaping off; values are read from maps and public members only.
+   */
+  static final class Factory extends DefaultMustacheFactory {
+    private final boolean html;
+
+    Factory(boolean html) {
+      super(new ClasspathResolver(TEMPLATE_ROOT));
+      this.html = html;
+      setObjectHandler(SafeMustacheFactory.OBJECT_HANDLER);
+      mc.setAllowChangingDelimeters(false);
+    }
+
+    @Override
+    public MustacheVisitor createMustacheVisitor() {
+      return new DefaultMustacheVisitor(this) {
+        @Override
+        public void pragma(TemplateContext tc, String pragma, String args) {
+          throw new MustacheException("pragmas are not allowed in e-mail templates", tc);
+        }
+
+        @Override
+        public void value(TemplateContext tc, String variable, boolean encoded) {
+          if (!encoded) {
+            throw new MustacheException("unescaped values are not allowed in e-mail templates", tc);
+          }
+          list.add(new ValueCode(tc, df, variable, true));
+        }
+      };
+    }
+
+    @Override
+    public void encode(String value, Writer writer) {
+      try {
+        if (html) {
+          escapeHtml(value, writer);
+        } else {
+          writer.write(value);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * Escapes the five characters that matter in HTML text and quoted attribute values. (Mustache's
+   * own escaper also rewrites {@code =} and back-ticks, which would needlessly alter every link.)
+   */
+  static void escapeHtml(String value, Writer writer) throws IOException {
+    int start = 0;
+    for (int i = 0; i < value.length(); i++) {
+      String replacement =
+          switch (value.charAt(i)) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            default -> null;
+          };
+      if (replacement != null) {
+        writer.write(value, start, i - start);
+        writer.write(replacement);
+        start = i + 1;
+      }
+    }
+    writer.write(value, start, value.length() - start);
+  }
+}

@@ -1,0 +1,404 @@
+package com.minichat.adapters.email;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.mustachejava.MustacheException;
+import com.minichat.application.port.out.email.EmailMessage;
+import com.minichat.domain.user.Email;
+import com.minichat.domain.user.User;
+import com.minichat.domain.user.UserId;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TemplatedAccountMailerTest {
+  static final URI BASE_URL = URI.create("https://chat.example.com");
+  static final String LINK = "https://chat.example.com/account/confirm?token=Ab3_x-9Zq";
+  static final Instant UNTIL = Instant.parse("2026-11-27T07:30:00Z");
+  static final Instant NOW = Instant.parse("2026-11-27T07:00:00Z");
+
+  private static final Pattern THAI = Pattern.compile("[\\u0E00-\\u0E7F]");
+  private static final Pattern HTML_TAG = Pattern.compile("<\\s*/?\\s*[A-Za-z!][^>]*>");
+  private static final Pattern HTML_ENTITY = Pattern.compile("&(#\\d+|[A-Za-z]+);");
+  private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
+
+  private final OutboxEmailSender outbox = new OutboxEmailSender();
+  private final TemplatedAccountMailer mailer =
+      new TemplatedAccountMailer(outbox, "MiniChat", BASE_URL);
+
+  enum Kind {
+    VERIFICATION,
+    PASSWORD_RESET,
+    ACCOUNT_LOCKED,
+    PASSWORD_CHANGED
+  }
+
+  /** What each mail must say: subject, a body phrase, and the link's lifetime if it has one. */
+  private record Expected(String subject, String phrase, String validFor, String unlocksAt) {}
+
+  private static final Map<String, Map<Kind, Expected>> EXPECTED =
+      Map.of(
+          "en",
+          Map.of(
+              Kind.VERIFICATION,
+              new Expected(
+                  "Confirm your e-mail address for MiniChat",
+                  "is your e-mail address",
+                  "24 hours",
+                  null),
+              Kind.PASSWORD_RESET,
+              new Expected(
+                  "Reset your MiniChat password",
+                  "If you did not ask for a new password",
+                  "1 hour",
+                  null),
+              Kind.ACCOUNT_LOCKED,
+              new Expected(
+                  "Your MiniChat account is temporarily locked",
+                  "unsuccessful attempts to sign in",
+                  null,
+                  "27 November 2026 at 07:30 UTC"),
+              Kind.PASSWORD_CHANGED,
+              new Expected(
+                  "Your MiniChat password was changed",
+                  "If you made this change, there is nothing else to do.",
+                  null,
+                  null)),
+          "th",
+          Map.of(
+              Kind.VERIFICATION,
+              new Expected("ยืนยันอีเมลสำหรับบัญชี MiniChat", "กรุณายืนยันว่า", "24 ชั่วโมง", null),
+              Kind.PASSWORD_RESET,
+              new Expected(
+                  "ตั้งรหัสผ่านใหม่สำหรับบัญชี MiniChat",
+                  "หากคุณไม่ได้ขอตั้งรหัสผ่านใหม่",
+                  "1 ชั่วโมง",
+                  null),
+              Kind.ACCOUNT_LOCKED,
+              new Expected(
+                  "บัญชี MiniChat ของคุณถูกล็อกชั่วคราว",
+                  "ไม่สำเร็จหลายครั้ง",
+                  null,
+                  "27 พฤศจิกายน 2569 เวลา 14:30 น. (เวลาประเทศไทย)"),
+              Kind.PASSWORD_CHANGED,
+              new Expected(
+                  "มีการเปลี่ยนรหัสผ่านบัญชี MiniChat ของคุณ",
+                  "หากคุณเป็นผู้เปลี่ยนรหัสผ่านเอง",
+                  null,
+                  null)));
+
+  static User user(String name, String language) {
+    return new User(UserId.generate(), new Email("somchai@example.com"), name, "hash", NOW, NOW)
+        .withProfile(name, language, NOW);
+  }
+
+  static EmailMessage send(
+      TemplatedAccountMailer mailer, OutboxEmailSender outbox, Kind kind, User user, String link) {
+    switch (kind) {
+      case VERIFICATION -> mailer.sendVerification(user, link);
+      case PASSWORD_RESET -> mailer.sendPasswordReset(user, link);
+      case ACCOUNT_LOCKED -> mailer.sendAccountLocked(user, link, UNTIL);
+      case PASSWORD_CHANGED -> mailer.sendPasswordChanged(user);
+    }
+    return outbox.messages().getLast();
+  }
+
+  private EmailMessage send(Kind kind, User user, String link) {
+    return send(mailer, outbox, kind, user, link);
+  }
+
+  static Stream<Arguments> everyMail() {
+    return Stream.of(Kind.values())
+        .flatMap(kind -> Stream.of(Arguments.of(kind, "th"), Arguments.of(kind, "en")));
+  }
+
+  private static List<String> hrefs(String html) {
+    List<String> hrefs = new ArrayList<>();
+    Matcher matcher = HREF.matcher(html);
+    while (matcher.find()) {
+      hrefs.add(unescape(matcher.group(1)));
+    }
+    return hrefs;
+  }
+
+  /** What a browser reads from an attribute value written with the five basic escapes. */
+  private static String unescape(String html) {
+    return html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @MethodSource("everyMail")
+  void isWrittenInTheUsersLanguageInTextAndHtml(Kind kind, String language) {
+    EmailMessage mail = send(kind, user("Somchai Jaidee", language), LINK);
+    Expected expected = EXPECTED.get(language).get(kind);
+
+    assertEquals("somchai@example.com", mail.to());
+    assertEquals(expected.subject(), mail.subject());
+    assertTrue(mail.subject().length() <= 60, mail.subject());
+    for (String body : List.of(mail.text(), mail.html())) {
+      assertTrue(body.contains(expected.phrase()), body);
+      assertTrue(body.contains("Somchai Jaidee"), "greets the user by name");
+      assertTrue(body.contains("somchai@example.com"), "says which account it is about");
+      if (expected.validFor() != null) {
+        assertTrue(body.contains(expected.validFor()), body);
+      }
+      if (expected.unlocksAt() != null) {
+        assertTrue(body.contains(expected.unlocksAt()), body);
+      }
+      if (language.equals("th")) {
+        assertTrue(THAI.matcher(body).find());
+        assertFalse(body.contains("Hello"), "no English left in a Thai mail");
+      } else {
+        assertFalse(THAI.matcher(body).find(), "no Thai in an English mail");
+        assertFalse(THAI.matcher(mail.subject()).find());
+      }
+    }
+    assertTrue(mail.html().contains("<html lang=\"" + language + "\""), "lang attribute");
+    assertTrue(mail.html().contains("<title>" + expected.subject() + "</title>"));
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @MethodSource("everyMail")
+  void carriesExactlyTheGivenLink(Kind kind, String language) {
+    EmailMessage mail = send(kind, user("Somchai", language), LINK);
+
+    List<String> textLines = mail.text().lines().toList();
+    List<String> hrefs = hrefs(mail.html());
+    if (kind == Kind.PASSWORD_CHANGED) {
+      assertFalse(mail.text().contains(LINK));
+      assertTrue(hrefs.contains(BASE_URL.toString()), "points to the sign-in page");
+    } else {
+      assertTrue(textLines.contains(LINK), "the link on a line of its own: " + mail.text());
+      assertTrue(hrefs.contains(LINK), hrefs.toString());
+      assertTrue(mail.html().contains(">" + LINK + "</a>"), "the link spelled out for copying");
+    }
+    // nothing else is linked: no tracking, no external resources
+    for (String href : hrefs) {
+      assertTrue(href.equals(LINK) || href.equals(BASE_URL.toString()), href);
+    }
+    assertTrue(mail.text().contains(BASE_URL.toString()));
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @MethodSource("everyMail")
+  void plainTextHasNoHtml(Kind kind, String language) {
+    EmailMessage mail = send(kind, user("Somchai", language), LINK);
+
+    assertFalse(HTML_TAG.matcher(mail.text()).find(), mail.text());
+    assertFalse(HTML_ENTITY.matcher(mail.text()).find(), mail.text());
+    assertFalse(mail.text().contains("\r"));
+    assertFalse(mail.text().contains("\n\n\n"), "no runs of empty lines");
+    assertTrue(mail.text().endsWith("\n") && !mail.text().endsWith("\n\n"));
+    assertFalse(mail.text().contains("{{"), "no template syntax left over");
+    assertFalse(mail.html().contains("{{"), "no template syntax left over");
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @MethodSource("everyMail")
+  void htmlIsSimpleAndSelfContained(Kind kind, String language) {
+    String html = send(kind, user("Somchai", language), LINK).html();
+
+    assertTrue(html.startsWith("<!DOCTYPE html>"));
+    assertTrue(html.contains("<meta charset=\"UTF-8\">"));
+    for (String banned :
+        List.of("<img", "<script", "<link", "<style", "src=", "url(", "class=", "<form")) {
+      assertFalse(html.contains(banned), banned);
+    }
+    assertTrue(html.contains("role=\"presentation\""), "layout tables are marked as such");
+    assertTrue(html.strip().endsWith("</html>"));
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @MethodSource("everyMail")
+  void escapesEveryValueInHtml(Kind kind, String language) {
+    OutboxEmailSender sender = new OutboxEmailSender();
+    TemplatedAccountMailer hostile =
+        new TemplatedAccountMailer(sender, "Chat & <b>Co</b>", BASE_URL);
+    String name = "<script>alert(1)</script>";
+
+    EmailMessage mail = send(hostile, sender, kind, user(name, language), LINK);
+
+    assertFalse(mail.html().contains("<script"), mail.html());
+    assertFalse(mail.html().contains("<b>"), mail.html());
+    assertTrue(mail.html().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), mail.html());
+    assertTrue(mail.html().contains("Chat &amp; &lt;b&gt;Co&lt;/b&gt;"), mail.html());
+    // text/plain is never interpreted as markup, so it shows the name as typed
+    assertTrue(mail.text().contains(name));
+    assertTrue(mail.subject().contains("Chat & <b>Co</b>"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"th", "en"})
+  void linkIsEscapedOnlyWhereHtmlRequiresIt(String language) {
+    String link = "https://chat.example.com/reset?token=a1b2&lang=th#x='y'";
+
+    EmailMessage mail = send(Kind.PASSWORD_RESET, user("Somchai", language), link);
+
+    assertTrue(mail.text().lines().toList().contains(link));
+    assertTrue(
+        mail.html()
+            .contains(
+                "href=\"https://chat.example.com/reset?token=a1b2&amp;lang=th#x=&#39;y&#39;\""),
+        mail.html());
+    assertTrue(hrefs(mail.html()).contains(link));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "javascript:alert(1)",
+        "/account/confirm?token=x",
+        "ftp://chat.example.com/x",
+        "https://chat.example.com/a b",
+        "https:///no-host",
+        ""
+      })
+  void refusesLinksThatAreNotAbsoluteWebUrls(String link) {
+    User user = user("Somchai", "en");
+
+    assertThrows(IllegalArgumentException.class, () -> mailer.sendVerification(user, link));
+    assertThrows(IllegalArgumentException.class, () -> mailer.sendPasswordReset(user, link));
+    assertThrows(IllegalArgumentException.class, () -> mailer.sendAccountLocked(user, link, UNTIL));
+    assertTrue(outbox.messages().isEmpty());
+  }
+
+  @Test
+  void refusesMissingArguments() {
+    User user = user("Somchai", "en");
+
+    assertThrows(NullPointerException.class, () -> mailer.sendVerification(null, LINK));
+    assertThrows(NullPointerException.class, () -> mailer.sendPasswordReset(user, null));
+    assertThrows(NullPointerException.class, () -> mailer.sendAccountLocked(user, LINK, null));
+    assertThrows(NullPointerException.class, () -> mailer.sendPasswordChanged(null));
+    assertTrue(outbox.messages().isEmpty());
+  }
+
+  @Test
+  void unlockTimeIsThaiTimeWithBuddhistYearForThaiAndUtcForEnglish() {
+    Instant newYearInBangkok = Instant.parse("2026-12-31T18:00:00Z");
+
+    mailer.sendAccountLocked(user("Somchai", "th"), LINK, newYearInBangkok);
+    mailer.sendAccountLocked(user("Somchai", "en"), LINK, newYearInBangkok);
+
+    EmailMessage thai = outbox.messages().get(0);
+    EmailMessage english = outbox.messages().get(1);
+    assertTrue(thai.text().contains("1 มกราคม 2570 เวลา 01:00 น. (เวลาประเทศไทย)"), thai.text());
+    assertTrue(english.text().contains("31 December 2026 at 18:00 UTC"), english.text());
+    for (EmailMessage mail : List.of(thai, english)) {
+      assertTrue(mail.html().contains("<time datetime=\"2026-12-31T18:00:00Z\">"), mail.html());
+    }
+  }
+
+  @Test
+  void languageIsTakenFromTheUserAndRegionalTagsCountAsThai() {
+    EmailMessage mail = send(Kind.PASSWORD_CHANGED, user("Somchai", "th-TH"), LINK);
+
+    assertEquals("มีการเปลี่ยนรหัสผ่านบัญชี MiniChat ของคุณ", mail.subject());
+
+    EmailMessage other = send(Kind.PASSWORD_CHANGED, user("Somchai", "de"), LINK);
+    assertEquals("Your MiniChat password was changed", other.subject());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"th", "en"})
+  void greetsPolitelyWithoutAName(String language) {
+    EmailMessage mail = send(Kind.VERIFICATION, user("   ", language), LINK);
+
+    String greeting = language.equals("th") ? "เรียน ผู้ใช้งาน MiniChat" : "Hello,";
+    assertTrue(mail.text().startsWith(greeting + "\n"), mail.text());
+    assertTrue(mail.html().contains(">" + greeting + "</p>"), mail.html());
+  }
+
+  @Test
+  void thaiGreetingAndSignatureArePolite() {
+    EmailMessage mail = send(Kind.VERIFICATION, user("สมชาย ใจดี", "th"), LINK);
+
+    assertTrue(mail.text().startsWith("เรียน คุณ สมชาย ใจดี\n"), mail.text());
+    assertTrue(mail.text().contains("ขอแสดงความนับถือ\nทีมงาน MiniChat"), mail.text());
+    assertTrue(mail.text().contains("กรุณา"));
+  }
+
+  @Test
+  void aNameCannotAddLinesToTheTextBody() {
+    EmailMessage mail =
+        send(Kind.PASSWORD_CHANGED, user("Eve\nPlease call +1 555 0100\r\n", "en"), LINK);
+
+    assertTrue(mail.text().startsWith("Hello Eve Please call +1 555 0100,\n"), mail.text());
+  }
+
+  @Test
+  void subjectStaysOnOneLine() {
+    OutboxEmailSender sender = new OutboxEmailSender();
+    new TemplatedAccountMailer(sender, "  Mini\r\nChat ", BASE_URL)
+        .sendPasswordChanged(user("Somchai", "en"));
+
+    assertEquals("Your Mini Chat password was changed", sender.messages().getFirst().subject());
+  }
+
+  @Test
+  void validatesItsConfiguration() {
+    assertThrows(
+        IllegalArgumentException.class, () -> new TemplatedAccountMailer(outbox, " ", BASE_URL));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new TemplatedAccountMailer(outbox, "MiniChat", URI.create("chat.example.com")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new TemplatedAccountMailer(outbox, "MiniChat", URI.create("ftp://example.com")));
+    assertThrows(
+        NullPointerException.class, () -> new TemplatedAccountMailer(null, "MiniChat", BASE_URL));
+  }
+
+  @Test
+  void lifetimesAreWrittenInWholeHoursOrMinutes() {
+    assertEquals("24 hours", TemplatedAccountMailer.duration(Duration.ofHours(24), "en"));
+    assertEquals("1 hour", TemplatedAccountMailer.duration(Duration.ofHours(1), "en"));
+    assertEquals("90 minutes", TemplatedAccountMailer.duration(Duration.ofMinutes(90), "en"));
+    assertEquals("1 minute", TemplatedAccountMailer.duration(Duration.ofSeconds(30), "en"));
+    assertEquals("1 ชั่วโมง", TemplatedAccountMailer.duration(Duration.ofHours(1), "th"));
+    assertEquals("45 นาที", TemplatedAccountMailer.duration(Duration.ofMinutes(45), "th"));
+  }
+
+  @Test
+  void escapesTheFiveHtmlCharacters() throws Exception {
+    StringWriter out = new StringWriter();
+    TemplatedAccountMailer.escapeHtml("a&b<c>d\"e'f=g`h ไทย", out);
+
+    assertEquals("a&amp;b&lt;c&gt;d&quot;e&#39;f=g`h ไทย", out.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{{{name}}}",
+        "{{&name}}",
+        "{{=<% %>=}}<% name %>",
+        "{{%IMPLICIT-ITERATOR}}{{name}}"
+      })
+  void templatesCannotSwitchEscapingOff(String template) {
+    for (boolean html : List.of(true, false)) {
+      TemplatedAccountMailer.Factory factory = new TemplatedAccountMailer.Factory(html);
+      assertThrows(MustacheException.class, () -> factory.compile(new StringReader(template), "t"));
+    }
+  }
+}
