@@ -1,23 +1,38 @@
 package com.minichat.adapters.http;
 
 import com.minichat.application.port.in.account.AuthenticateUserUseCase;
-import com.minichat.application.port.in.account.LogInUseCase;
-import com.minichat.application.port.in.account.RegisterUserUseCase;
+import com.minichat.application.port.in.account.PasswordUseCase;
+import com.minichat.application.port.in.account.ProfileUseCase;
+import com.minichat.application.port.in.account.RegistrationUseCase;
+import com.minichat.application.port.in.account.SessionUseCase;
+import com.minichat.application.port.in.account.TwoFactorUseCase;
+import com.minichat.application.port.in.audit.AuditLogUseCase;
 import com.minichat.application.port.in.conversation.QueryConversationsUseCase;
+import com.minichat.application.port.in.email.ReadOutboxUseCase;
 import com.minichat.application.port.in.health.CheckReadinessUseCase;
 import com.minichat.application.port.in.widget.WidgetChatUseCase;
 import com.minichat.application.port.in.workspace.CreateWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.QueryWorkspacesUseCase;
 import com.minichat.application.port.in.workspace.UpdateWorkspaceUseCase;
+import java.util.Optional;
 
-/** The use cases the HTTP API drives. */
+/**
+ * The use cases the HTTP API drives.
+ *
+ * @param outbox the development outbox; empty outside development or when SMTP is configured
+ */
 public record ApiUseCases(
-    RegisterUserUseCase register,
-    LogInUseCase logIn,
+    RegistrationUseCase registration,
+    SessionUseCase sessions,
     AuthenticateUserUseCase authenticate,
+    PasswordUseCase passwords,
+    TwoFactorUseCase twoFactor,
+    ProfileUseCase profile,
+    AuditLogUseCase auditLog,
     CreateWorkspaceUseCase createWorkspace,
     UpdateWorkspaceUseCase updateWorkspace,
     QueryWorkspacesUseCase queryWorkspaces,
     WidgetChatUseCase widgetChat,
     QueryConversationsUseCase queryConversations,
-    CheckReadinessUseCase readiness) {}
+    CheckReadinessUseCase readiness,
+    Optional<ReadOutboxUseCase> outbox) {}

@@ -2,7 +2,11 @@ package com.minichat.adapters.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.minichat.adapters.http.account.AccountRoutes;
+import com.minichat.adapters.http.account.AuthRoutes;
+import com.minichat.adapters.http.account.SessionCookie;
+import com.minichat.adapters.http.audit.AuditRoutes;
 import com.minichat.adapters.http.conversation.ConversationRoutes;
+import com.minichat.adapters.http.dev.OutboxRoutes;
 import com.minichat.adapters.http.ops.OpsRoutes;
 import com.minichat.adapters.http.support.Envelope;
 import com.minichat.adapters.http.support.ErrorHandler;
@@ -36,17 +40,31 @@ public final class HttpServer implements AutoCloseable {
    * Builds the server; {@link #start(String, int)} opens the port.
    *
    * @param demoWidgetKey widget key embedded by the demo page when the URL names none
+   * @param secureCookies whether cookies are marked Secure (everywhere but development)
    */
   public HttpServer(
-      ApiUseCases useCases, PrometheusMeterRegistry metrics, Clock clock, String demoWidgetKey) {
+      ApiUseCases useCases,
+      PrometheusMeterRegistry metrics,
+      Clock clock,
+      String demoWidgetKey,
+      boolean secureCookies) {
     ObjectMapper mapper = Json.strictMapper();
     Envelope envelope = new Envelope(clock);
     JsonBody body = new JsonBody(mapper);
     ErrorHandler errors = new ErrorHandler(envelope);
     HttpMetrics httpMetrics = new HttpMetrics(metrics);
     AccountRoutes accounts =
-        new AccountRoutes(
-            useCases.register(), useCases.logIn(), useCases.authenticate(), body, envelope);
+        new AccountRoutes(useCases.authenticate(), useCases.profile(), body, envelope);
+    AuthRoutes auth =
+        new AuthRoutes(
+            useCases.registration(),
+            useCases.sessions(),
+            useCases.passwords(),
+            useCases.twoFactor(),
+            accounts,
+            new SessionCookie(secureCookies, clock),
+            body,
+            envelope);
     this.app =
         Javalin.create(
             config -> {
@@ -57,6 +75,11 @@ public final class HttpServer implements AutoCloseable {
               config.routes.exception(HttpResponseException.class, errors::protocol);
               config.routes.exception(Exception.class, errors::unexpected);
               accounts.register(config.routes);
+              auth.register(config.routes);
+              new AuditRoutes(useCases.auditLog(), accounts, envelope).register(config.routes);
+              useCases
+                  .outbox()
+                  .ifPresent(outbox -> new OutboxRoutes(outbox, envelope).register(config.routes));
               new WorkspaceRoutes(
                       useCases.createWorkspace(),
                       useCases.updateWorkspace(),

@@ -15,8 +15,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.minichat.adapters.http.testing.ApiClient;
 import com.minichat.adapters.http.testing.ApiResponse;
 import com.minichat.application.port.in.account.AuthenticateUserUseCase;
-import com.minichat.application.port.in.account.LogInUseCase;
-import com.minichat.application.port.in.account.RegisterUserUseCase;
+import com.minichat.application.port.in.account.PasswordUseCase;
+import com.minichat.application.port.in.account.ProfileUseCase;
+import com.minichat.application.port.in.account.RegistrationUseCase;
+import com.minichat.application.port.in.account.SessionUseCase;
+import com.minichat.application.port.in.account.TwoFactorUseCase;
+import com.minichat.application.port.in.audit.AuditLogUseCase;
 import com.minichat.application.port.in.conversation.QueryConversationsUseCase;
 import com.minichat.application.port.in.health.CheckReadinessUseCase;
 import com.minichat.application.port.in.health.Readiness;
@@ -50,6 +54,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,8 +70,6 @@ class HttpServerTest {
   private static final User USER =
       new User(new UserId("u1"), new Email("owner@example.com"), "Owner", "hash", NOW, NOW);
 
-  private final RegisterUserUseCase register = mock(RegisterUserUseCase.class);
-  private final LogInUseCase logIn = mock(LogInUseCase.class);
   private final AuthenticateUserUseCase authenticate = mock(AuthenticateUserUseCase.class);
   private final QueryWorkspacesUseCase queryWorkspaces = mock(QueryWorkspacesUseCase.class);
   private final WidgetChatUseCase widgetChat = mock(WidgetChatUseCase.class);
@@ -83,17 +86,23 @@ class HttpServerTest {
   void start() {
     ApiUseCases useCases =
         new ApiUseCases(
-            register,
-            logIn,
+            mock(RegistrationUseCase.class),
+            mock(SessionUseCase.class),
             authenticate,
+            mock(PasswordUseCase.class),
+            mock(TwoFactorUseCase.class),
+            mock(ProfileUseCase.class),
+            mock(AuditLogUseCase.class),
             mock(CreateWorkspaceUseCase.class),
             mock(UpdateWorkspaceUseCase.class),
             queryWorkspaces,
             widgetChat,
             queryConversations,
-            readiness);
+            readiness,
+            Optional.empty());
     server =
-        new HttpServer(useCases, metrics, Clock.systemUTC(), "wk_00000000").start("127.0.0.1", 0);
+        new HttpServer(useCases, metrics, Clock.systemUTC(), "wk_00000000", true)
+            .start("127.0.0.1", 0);
     api = new ApiClient(URI.create("http://127.0.0.1:" + server.port()));
     when(authenticate.authenticate("test-token")).thenReturn(USER);
   }
@@ -198,7 +207,8 @@ class HttpServerTest {
         Arguments.of(new ForbiddenException("no"), 403, "FORBIDDEN"),
         Arguments.of(new NotFoundException("no"), 404, "NOT_FOUND"),
         Arguments.of(new ConflictException("no"), 409, "CONFLICT"),
-        Arguments.of(new RateLimitedException("slow", Duration.ofSeconds(7)), 429, "RATE_LIMITED"),
+        Arguments.of(
+            new RateLimitedException("slow", Duration.ofSeconds(7), 20), 429, "RATE_LIMITED"),
         Arguments.of(
             new UpstreamUnavailableException("down", new RuntimeException("x")),
             503,
@@ -221,6 +231,9 @@ class HttpServerTest {
     assertEquals(code, response.errorCode());
     if (status == 429) {
       assertEquals("7", response.header("Retry-After"));
+      assertEquals("20", response.header("RateLimit-Limit"));
+      assertEquals("0", response.header("RateLimit-Remaining"));
+      assertEquals("7", response.header("RateLimit-Reset"));
     }
   }
 

@@ -1,6 +1,7 @@
 package com.minichat.adapters.http.support;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.minichat.domain.common.OffsetPage;
 import com.minichat.domain.common.Page;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -19,11 +20,14 @@ public final class Envelope {
 
   /** Response metadata present on every envelope. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Metadata(Instant timestamp, String requestId, Pagination pagination) {}
+  public record Metadata(Instant timestamp, String requestId, Object pagination) {}
 
   /** Cursor pagination metadata. */
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Pagination(String nextCursor, int limit) {}
+
+  /** Page-number pagination metadata of administrative lists. */
+  public record PageNumbers(int page, int pageSize, long total) {}
 
   /** A successful response. */
   public record Success(boolean success, Object data, Metadata metadata) {}
@@ -55,13 +59,20 @@ public final class Envelope {
     ctx.status(HttpStatus.OK).json(new Success(true, items, metadata));
   }
 
+  /** Writes one numbered page of an administrative list. */
+  public <T> void offsetPage(Context ctx, OffsetPage<T> page, Function<T, ?> mapper) {
+    List<?> items = page.items().stream().map(mapper).toList();
+    Metadata metadata = metadata(ctx, new PageNumbers(page.page(), page.pageSize(), page.total()));
+    ctx.status(HttpStatus.OK).json(new Success(true, items, metadata));
+  }
+
   /** Writes an error envelope. */
   public void error(Context ctx, int status, String code, String message, List<Detail> details) {
     ctx.status(status)
         .json(new Failure(false, new Error(code, message, details), metadata(ctx, null)));
   }
 
-  private Metadata metadata(Context ctx, Pagination pagination) {
+  private Metadata metadata(Context ctx, Object pagination) {
     return new Metadata(clock.instant(), RequestIds.of(ctx), pagination);
   }
 }

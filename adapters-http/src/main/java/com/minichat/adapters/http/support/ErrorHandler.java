@@ -39,7 +39,11 @@ public final class ErrorHandler {
           case NotFoundException e -> 404;
           case ConflictException e -> 409;
           case RateLimitedException e -> {
-            ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            String seconds = Long.toString(Math.max(1, e.retryAfter().toSeconds()));
+            ctx.header("Retry-After", seconds);
+            ctx.header("RateLimit-Limit", Integer.toString(e.limit()));
+            ctx.header("RateLimit-Remaining", "0");
+            ctx.header("RateLimit-Reset", seconds);
             yield 429;
           }
           case UpstreamUnavailableException e -> 503;

@@ -26,14 +26,20 @@ public final class Requests {
 
   /** The {@code cursor} and {@code limit} query parameters (limit defaults to 50). */
   public static PageRequest page(Context ctx) {
-    String limit = ctx.queryParam("limit");
-    if (limit == null || limit.isBlank()) {
-      return new PageRequest(blankToNull(ctx.queryParam("cursor")), PageRequest.DEFAULT_LIMIT);
+    return new PageRequest(
+        blankToNull(ctx.queryParam("cursor")), intQuery(ctx, "limit", PageRequest.DEFAULT_LIMIT));
+  }
+
+  /** A whole-number query parameter, or {@code fallback} when absent. */
+  public static int intQuery(Context ctx, String name, int fallback) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
     }
     try {
-      return new PageRequest(blankToNull(ctx.queryParam("cursor")), Integer.parseInt(limit));
+      return Integer.parseInt(value.strip());
     } catch (NumberFormatException e) {
-      throw new ValidationException("limit", "must be a whole number");
+      throw new ValidationException(name, "must be a whole number");
     }
   }
 
