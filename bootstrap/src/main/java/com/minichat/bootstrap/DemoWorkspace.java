@@ -1,15 +1,17 @@
 package com.minichat.bootstrap;
 
-import com.minichat.application.port.in.account.RegisterUserCommand;
 import com.minichat.application.port.in.workspace.WorkspaceSettings;
+import com.minichat.application.port.out.security.PasswordHasher;
 import com.minichat.application.port.out.user.UserRepository;
-import com.minichat.application.service.account.AccountService;
 import com.minichat.application.service.workspace.WorkspaceService;
 import com.minichat.domain.common.Identifiers;
 import com.minichat.domain.user.Email;
 import com.minichat.domain.user.User;
+import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.FaqEntry;
 import com.minichat.domain.workspace.Workspace;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,16 +24,26 @@ final class DemoWorkspace {
   private DemoWorkspace() {}
 
   /** The demo workspace's widget key, creating the workspace when it does not exist yet. */
-  static String ensure(UserRepository users, AccountService accounts, WorkspaceService workspaces) {
+  static String ensure(
+      UserRepository users, PasswordHasher hasher, WorkspaceService workspaces, Clock clock) {
     User owner =
         users
             .findByEmail(new Email(OWNER_EMAIL))
             .orElseGet(
-                // Nobody signs in as the demo owner: the random password is never shown.
-                () ->
-                    accounts.register(
-                        new RegisterUserCommand(
-                            OWNER_EMAIL, "Demo-" + Identifiers.random(24), "MiniChat Demo")));
+                () -> {
+                  // Nobody signs in as the demo owner: the random password is never shown.
+                  Instant now = clock.instant();
+                  User created =
+                      new User(
+                          UserId.generate(),
+                          new Email(OWNER_EMAIL),
+                          "MiniChat Demo",
+                          hasher.hash(Identifiers.random(24)),
+                          now,
+                          now);
+                  users.insert(created);
+                  return created;
+                });
     List<Workspace> existing = workspaces.list(owner.id());
     Workspace demo =
         existing.isEmpty() ? workspaces.create(owner.id(), settings()) : existing.getFirst();

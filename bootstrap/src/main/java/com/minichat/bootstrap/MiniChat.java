@@ -6,8 +6,8 @@ import com.minichat.adapters.http.ApiUseCases;
 import com.minichat.adapters.http.HttpServer;
 import com.minichat.adapters.mongo.migration.MongoMigrations;
 import com.minichat.application.port.out.event.EventBus;
+import com.minichat.application.port.out.security.PasswordHasher;
 import com.minichat.application.port.out.user.UserRepository;
-import com.minichat.application.service.account.AccountService;
 import com.minichat.application.service.workspace.WorkspaceService;
 import com.minichat.bootstrap.config.AppEnvironment;
 import com.minichat.bootstrap.config.Settings.MiniChatConfig;
@@ -45,16 +45,26 @@ public final class MiniChat implements AutoCloseable {
       LOG.info("database ready migrationsApplied={}", applied);
       PrometheusMeterRegistry metrics = injector.getInstance(PrometheusMeterRegistry.class);
       countMessages(injector.getInstance(EventBus.class), metrics, lifecycle);
+      UserRepository users = injector.getInstance(UserRepository.class);
+      PasswordHasher hasher = injector.getInstance(PasswordHasher.class);
+      config
+          .security()
+          .admin()
+          .ifPresent(admin -> PlatformAdmin.ensure(admin, users, hasher, clock));
+      boolean development = config.app().environment() == AppEnvironment.DEVELOPMENT;
       String demoKey =
-          config.app().environment() == AppEnvironment.DEVELOPMENT
+          development
               ? DemoWorkspace.ensure(
-                  injector.getInstance(UserRepository.class),
-                  injector.getInstance(AccountService.class),
-                  injector.getInstance(WorkspaceService.class))
+                  users, hasher, injector.getInstance(WorkspaceService.class), clock)
               : "";
       HttpServer server =
           lifecycle.register(
-              new HttpServer(injector.getInstance(ApiUseCases.class), metrics, clock, demoKey)
+              new HttpServer(
+                      injector.getInstance(ApiUseCases.class),
+                      metrics,
+                      clock,
+                      demoKey,
+                      !development)
                   .start(config.app().host(), config.app().port()));
       return new MiniChat(lifecycle, server);
     } catch (RuntimeException e) {

@@ -6,12 +6,16 @@ import com.google.inject.Singleton;
 import com.minichat.adapters.ai.offline.OfflineLanguageModel;
 import com.minichat.adapters.email.OutboxEmailSender;
 import com.minichat.adapters.email.SmtpEmailSender;
+import com.minichat.adapters.email.TemplatedAccountMailer;
 import com.minichat.adapters.http.ApiUseCases;
 import com.minichat.adapters.mongo.EmbeddedMongoServer;
 import com.minichat.adapters.mongo.MongoConnections;
 import com.minichat.adapters.mongo.MongoHealthProbe;
+import com.minichat.adapters.mongo.audit.MongoAuditLog;
 import com.minichat.adapters.mongo.conversation.MongoConversationRepository;
 import com.minichat.adapters.mongo.conversation.MongoMessageRepository;
+import com.minichat.adapters.mongo.session.MongoRefreshTokenRepository;
+import com.minichat.adapters.mongo.user.MongoOneTimeTokenRepository;
 import com.minichat.adapters.mongo.user.MongoUserRepository;
 import com.minichat.adapters.mongo.workspace.MongoWorkspaceRepository;
 import com.minichat.adapters.redis.RedisConnections;
@@ -20,33 +24,63 @@ import com.minichat.adapters.redis.health.RedisHealthProbe;
 import com.minichat.adapters.redis.ratelimit.RedisRateLimiter;
 import com.minichat.adapters.security.BcryptPasswordHasher;
 import com.minichat.adapters.security.JwtTokenService;
+import com.minichat.adapters.security.Sha256SecretHasher;
+import com.minichat.adapters.security.TinkSecretCipher;
+import com.minichat.adapters.security.TotpOneTimePasswords;
+import com.minichat.adapters.security.ZxcvbnPasswordStrength;
+import com.minichat.adapters.security.ZxingQrCodeRenderer;
 import com.minichat.application.port.out.ai.LanguageModel;
+import com.minichat.application.port.out.audit.AuditLog;
 import com.minichat.application.port.out.conversation.ConversationRepository;
 import com.minichat.application.port.out.conversation.MessageRepository;
+import com.minichat.application.port.out.email.AccountMailer;
 import com.minichat.application.port.out.email.EmailSender;
 import com.minichat.application.port.out.event.EventBus;
 import com.minichat.application.port.out.health.HealthProbe;
+import com.minichat.application.port.out.ratelimit.RateLimit;
 import com.minichat.application.port.out.ratelimit.RateLimiter;
+import com.minichat.application.port.out.security.OneTimePasswords;
 import com.minichat.application.port.out.security.PasswordHasher;
+import com.minichat.application.port.out.security.PasswordStrength;
+import com.minichat.application.port.out.security.SecretCipher;
+import com.minichat.application.port.out.security.SecretHasher;
 import com.minichat.application.port.out.security.TokenService;
+import com.minichat.application.port.out.session.RefreshTokenRepository;
+import com.minichat.application.port.out.user.OneTimeTokenRepository;
 import com.minichat.application.port.out.user.UserRepository;
 import com.minichat.application.port.out.workspace.WorkspaceRepository;
-import com.minichat.application.service.account.AccountService;
+import com.minichat.application.service.account.Auditor;
+import com.minichat.application.service.account.AuthSettings;
+import com.minichat.application.service.account.OneTimeTokens;
+import com.minichat.application.service.account.PasswordPolicy;
+import com.minichat.application.service.account.PasswordService;
+import com.minichat.application.service.account.ProfileService;
+import com.minichat.application.service.account.RegistrationService;
+import com.minichat.application.service.account.SessionIssuer;
+import com.minichat.application.service.account.SessionService;
+import com.minichat.application.service.account.TwoFactorCodes;
+import com.minichat.application.service.account.TwoFactorService;
+import com.minichat.application.service.audit.AuditLogService;
 import com.minichat.application.service.conversation.ConversationQueryService;
+import com.minichat.application.service.email.OutboxService;
 import com.minichat.application.service.health.ReadinessService;
 import com.minichat.application.service.widget.WidgetChatService;
 import com.minichat.application.service.workspace.WorkspaceService;
+import com.minichat.bootstrap.config.AppEnvironment;
 import com.minichat.bootstrap.config.Settings.MiniChatConfig;
+import com.minichat.bootstrap.config.Settings.RateLimitSetting;
 import com.minichat.bootstrap.embedded.InProcessEventBus;
 import com.minichat.bootstrap.embedded.InProcessRateLimiter;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import redis.clients.jedis.RedisClient;
 
@@ -153,15 +187,82 @@ final class MiniChatModule extends AbstractModule {
 
   @Provides
   @Singleton
-  EmailSender emailSender() {
-    return config
-        .smtp()
-        .url()
-        .<EmailSender>map(
-            url ->
+  Optional<OutboxEmailSender> outbox() {
+    return config.smtp().url().isPresent()
+        ? Optional.empty()
+        : Optional.of(new OutboxEmailSender());
+  }
+
+  @Provides
+  @Singleton
+  EmailSender emailSender(Optional<OutboxEmailSender> outbox) {
+    return outbox
+        .<EmailSender>map(kept -> kept)
+        .orElseGet(
+            () ->
                 lifecycle.register(
-                    SmtpEmailSender.fromUrl(url, config.smtp().from(), config.smtp().startTls())))
-        .orElseGet(OutboxEmailSender::new);
+                    SmtpEmailSender.fromUrl(
+                        config.smtp().url().orElseThrow(),
+                        config.smtp().from(),
+                        config.smtp().startTls())));
+  }
+
+  @Provides
+  @Singleton
+  AccountMailer accountMailer(EmailSender sender) {
+    return new TemplatedAccountMailer(sender, "MiniChat", URI.create(config.app().publicBaseUrl()));
+  }
+
+  @Provides
+  @Singleton
+  OneTimeTokenRepository oneTimeTokens(MongoDatabase database) {
+    return new MongoOneTimeTokenRepository(database);
+  }
+
+  @Provides
+  @Singleton
+  RefreshTokenRepository refreshTokens(MongoDatabase database) {
+    return new MongoRefreshTokenRepository(database);
+  }
+
+  @Provides
+  @Singleton
+  AuditLog auditLog(MongoDatabase database) {
+    return new MongoAuditLog(database);
+  }
+
+  @Provides
+  @Singleton
+  SecretHasher secretHasher() {
+    return new Sha256SecretHasher();
+  }
+
+  @Provides
+  @Singleton
+  SecretCipher secretCipher() {
+    return new TinkSecretCipher(config.security().encryptionKeyset());
+  }
+
+  @Provides
+  @Singleton
+  PasswordStrength passwordStrength() {
+    return new ZxcvbnPasswordStrength();
+  }
+
+  @Provides
+  @Singleton
+  AuthSettings authSettings() {
+    Map<String, RateLimitSetting> limits = config.security().rateLimits();
+    return AuthSettings.defaults(config.app().publicBaseUrl())
+        .withLimits(
+            limit("login", limits.get("LOGIN_RATE_LIMIT")),
+            limit("register", limits.get("REGISTER_RATE_LIMIT")),
+            limit("password-reset", limits.get("PASSWORD_RESET_RATE_LIMIT")),
+            limit("verification-resend", limits.get("VERIFICATION_RESEND_RATE_LIMIT")));
+  }
+
+  private static RateLimit limit(String name, RateLimitSetting setting) {
+    return new RateLimit(name, setting.permits(), setting.window());
   }
 
   @Provides
@@ -173,7 +274,8 @@ final class MiniChatModule extends AbstractModule {
   @Provides
   @Singleton
   TokenService tokenService() {
-    return new JwtTokenService(config.security().jwtSecret(), clock);
+    return JwtTokenService.fromSecrets(
+        config.security().jwtSecret(), config.security().previousJwtSecrets(), clock);
   }
 
   @Provides
@@ -193,8 +295,129 @@ final class MiniChatModule extends AbstractModule {
 
   @Provides
   @Singleton
-  AccountService accountService(UserRepository users, PasswordHasher hasher, TokenService tokens) {
-    return new AccountService(users, hasher, tokens, clock);
+  Auditor auditor(AuditLog log) {
+    return new Auditor(log, clock);
+  }
+
+  @Provides
+  @Singleton
+  SessionIssuer sessionIssuer(
+      TokenService tokens,
+      RefreshTokenRepository refreshTokens,
+      SecretHasher secretHasher,
+      AuthSettings settings) {
+    return new SessionIssuer(
+        tokens, refreshTokens, secretHasher, settings.refreshLifetime(), clock);
+  }
+
+  @Provides
+  @Singleton
+  OneTimeTokens oneTimeTokenLinks(OneTimeTokenRepository repository, SecretHasher hasher) {
+    return new OneTimeTokens(repository, hasher, config.app().publicBaseUrl(), clock);
+  }
+
+  @Provides
+  @Singleton
+  OneTimePasswords oneTimePasswords() {
+    return new TotpOneTimePasswords();
+  }
+
+  @Provides
+  @Singleton
+  TwoFactorCodes twoFactorCodes(OneTimePasswords otp, SecretCipher cipher, SecretHasher hasher) {
+    return new TwoFactorCodes(otp, cipher, hasher, clock);
+  }
+
+  @Provides
+  @Singleton
+  PasswordPolicy passwordPolicy(
+      AuthSettings settings, PasswordStrength strength, PasswordHasher hasher) {
+    return new PasswordPolicy(settings.passwordRules(), strength, hasher);
+  }
+
+  @Provides
+  @Singleton
+  SessionService sessionService(
+      UserRepository users,
+      RefreshTokenRepository refreshTokens,
+      PasswordHasher hasher,
+      TokenService tokens,
+      SessionIssuer sessions,
+      TwoFactorCodes codes,
+      OneTimeTokens oneTimeTokens,
+      AccountMailer mailer,
+      RateLimiter rateLimiter,
+      Auditor auditor,
+      AuthSettings settings) {
+    return new SessionService(
+        users,
+        refreshTokens,
+        hasher,
+        tokens,
+        sessions,
+        codes,
+        oneTimeTokens,
+        mailer,
+        rateLimiter,
+        auditor,
+        settings,
+        clock);
+  }
+
+  @Provides
+  @Singleton
+  RegistrationService registrationService(
+      UserRepository users,
+      PasswordHasher hasher,
+      PasswordPolicy policy,
+      OneTimeTokens oneTimeTokens,
+      AccountMailer mailer,
+      RateLimiter rateLimiter,
+      Auditor auditor,
+      AuthSettings settings) {
+    return new RegistrationService(
+        users, hasher, policy, oneTimeTokens, mailer, rateLimiter, auditor, settings, clock);
+  }
+
+  @Provides
+  @Singleton
+  PasswordService passwordService(
+      UserRepository users,
+      RefreshTokenRepository refreshTokens,
+      PasswordHasher hasher,
+      PasswordPolicy policy,
+      OneTimeTokens oneTimeTokens,
+      SessionIssuer sessions,
+      AccountMailer mailer,
+      RateLimiter rateLimiter,
+      Auditor auditor,
+      AuthSettings settings) {
+    return new PasswordService(
+        users,
+        refreshTokens,
+        hasher,
+        policy,
+        oneTimeTokens,
+        sessions,
+        mailer,
+        rateLimiter,
+        auditor,
+        settings,
+        clock);
+  }
+
+  @Provides
+  @Singleton
+  TwoFactorService twoFactorService(
+      UserRepository users,
+      OneTimePasswords otp,
+      PasswordHasher hasher,
+      SecretCipher cipher,
+      TwoFactorCodes codes,
+      SessionIssuer sessions,
+      Auditor auditor) {
+    return new TwoFactorService(
+        users, otp, hasher, cipher, new ZxingQrCodeRenderer(), codes, sessions, auditor, clock);
   }
 
   @Provides
@@ -206,7 +429,13 @@ final class MiniChatModule extends AbstractModule {
   @Provides
   @Singleton
   ApiUseCases useCases(
-      AccountService accounts,
+      RegistrationService registration,
+      SessionService sessions,
+      PasswordService passwords,
+      TwoFactorService twoFactor,
+      UserRepository users,
+      AuditLog auditLog,
+      Optional<OutboxEmailSender> outbox,
       WorkspaceService workspaceService,
       WorkspaceRepository workspaces,
       ConversationRepository conversations,
@@ -217,16 +446,23 @@ final class MiniChatModule extends AbstractModule {
       EventBus events,
       List<HealthProbe> probes) {
     return new ApiUseCases(
-        accounts,
-        accounts,
-        accounts,
+        registration,
+        sessions,
+        sessions,
+        passwords,
+        twoFactor,
+        new ProfileService(users, clock),
+        new AuditLogService(auditLog, users),
         workspaceService,
         workspaceService,
         workspaceService,
         new WidgetChatService(
             workspaces, conversations, messages, model, tokens, rateLimiter, events, clock),
         new ConversationQueryService(workspaces, conversations, messages),
-        new ReadinessService(probes));
+        new ReadinessService(probes),
+        outbox
+            .filter(kept -> config.app().environment() == AppEnvironment.DEVELOPMENT)
+            .map(OutboxService::new));
   }
 
   @Provides

@@ -1,8 +1,11 @@
 package com.minichat.bootstrap.config;
 
+import com.minichat.adapters.security.TinkSecretCipher;
+import com.minichat.bootstrap.config.Settings.AdminSettings;
 import com.minichat.bootstrap.config.Settings.AppSettings;
 import com.minichat.bootstrap.config.Settings.MiniChatConfig;
 import com.minichat.bootstrap.config.Settings.MongoSettings;
+import com.minichat.bootstrap.config.Settings.RateLimitSetting;
 import com.minichat.bootstrap.config.Settings.RedisSettings;
 import com.minichat.bootstrap.config.Settings.SecuritySettings;
 import com.minichat.bootstrap.config.Settings.SmtpSettings;
@@ -14,11 +17,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds the typed configuration from environment variables. Any secret may instead be read from
@@ -31,6 +41,7 @@ public final class ConfigLoader {
   private static final int DEFAULT_PORT = 8080;
   private static final int DEFAULT_BCRYPT_COST = 12;
   private static final int MIN_PRODUCTION_BCRYPT_COST = 10;
+  private static final Pattern RATE = Pattern.compile("^(\\d{1,6})/(\\d{1,6})([smh])$");
 
   private final Map<String, String> env;
   private final List<String> problems = new ArrayList<>();
@@ -98,7 +109,13 @@ public final class ConfigLoader {
             bool("SMTP_STARTTLS", true));
 
     SecuritySettings security =
-        new SecuritySettings(jwtSecret(environment, dataDir), bcryptCost(environment));
+        new SecuritySettings(
+            jwtSecret(environment, dataDir),
+            previousJwtSecrets(),
+            encryptionKeyset(environment, dataDir),
+            bcryptCost(environment),
+            rateLimits(),
+            admin());
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -122,28 +139,115 @@ public final class ConfigLoader {
           "JWT_SECRET (or JWT_SECRET_FILE) is required in " + environment.name().toLowerCase());
       return new byte[0];
     }
-    return generatedSecret(dataDir.resolve("secrets").resolve("jwt-secret"));
+    String encoded =
+        generatedFile(
+            dataDir.resolve("secrets").resolve("jwt-secret"),
+            () -> {
+              byte[] secret = new byte[48];
+              new SecureRandom().nextBytes(secret);
+              return Base64.getEncoder().encodeToString(secret);
+            });
+    try {
+      return Base64.getDecoder().decode(encoded);
+    } catch (IllegalArgumentException e) {
+      problems.add("the development JWT secret under DATA_DIR/secrets is damaged; delete it");
+      return new byte[0];
+    }
   }
 
-  /** Development convenience: a random secret kept under DATA_DIR so tokens survive restarts. */
-  private byte[] generatedSecret(Path file) {
+  /**
+   * Development convenience: a secret generated once and kept under DATA_DIR (readable by the owner
+   * only) so that tokens and encrypted values survive restarts.
+   */
+  private String generatedFile(Path file, Supplier<String> generator) {
     try {
       if (Files.exists(file)) {
-        return Base64.getDecoder().decode(Files.readString(file).strip());
+        return Files.readString(file).strip();
       }
       Files.createDirectories(file.getParent());
-      byte[] secret = new byte[48];
-      new SecureRandom().nextBytes(secret);
-      Files.writeString(file, Base64.getEncoder().encodeToString(secret));
+      String secret = generator.get().strip();
+      Files.writeString(file, secret);
       if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
       }
       return secret;
-    } catch (IOException | IllegalArgumentException e) {
-      problems.add(
-          "cannot read or create the development JWT secret at " + file + ": " + e.getMessage());
-      return new byte[0];
+    } catch (IOException e) {
+      problems.add("cannot read or create " + file + ": " + e.getMessage());
+      return "";
     }
+  }
+
+  private List<byte[]> previousJwtSecrets() {
+    return secret("JWT_PREVIOUS_SECRETS").stream()
+        .flatMap(list -> Arrays.stream(list.split(",")))
+        .map(String::strip)
+        .filter(value -> !value.isEmpty())
+        .map(value -> value.getBytes(StandardCharsets.UTF_8))
+        .peek(
+            bytes -> {
+              if (bytes.length < MIN_SECRET_BYTES) {
+                problems.add(
+                    "every JWT_PREVIOUS_SECRETS entry must be at least "
+                        + MIN_SECRET_BYTES
+                        + " bytes long");
+              }
+            })
+        .toList();
+  }
+
+  private String encryptionKeyset(AppEnvironment environment, Path dataDir) {
+    Optional<String> given = secret("ENCRYPTION_KEYSET");
+    if (given.isPresent()) {
+      return given.get();
+    }
+    if (environment.isProductionLike()) {
+      problems.add(
+          "ENCRYPTION_KEYSET (or ENCRYPTION_KEYSET_FILE) is required in "
+              + environment.name().toLowerCase(Locale.ROOT));
+      return "";
+    }
+    return generatedFile(
+        dataDir.resolve("secrets").resolve("encryption-keyset.json"),
+        TinkSecretCipher::generateKeysetJson);
+  }
+
+  private Map<String, RateLimitSetting> rateLimits() {
+    Map<String, RateLimitSetting> limits = new LinkedHashMap<>();
+    limits.put("LOGIN_RATE_LIMIT", rateLimit("LOGIN_RATE_LIMIT", "5/15m"));
+    limits.put("REGISTER_RATE_LIMIT", rateLimit("REGISTER_RATE_LIMIT", "3/1h"));
+    limits.put("PASSWORD_RESET_RATE_LIMIT", rateLimit("PASSWORD_RESET_RATE_LIMIT", "5/1h"));
+    limits.put(
+        "VERIFICATION_RESEND_RATE_LIMIT", rateLimit("VERIFICATION_RESEND_RATE_LIMIT", "3/1h"));
+    return limits;
+  }
+
+  /** Reads {@code N/<duration>} such as {@code 5/15m}, {@code 3/1h} or {@code 100/30s}. */
+  private RateLimitSetting rateLimit(String name, String fallback) {
+    String raw = value(name).orElse(fallback);
+    Matcher matcher = RATE.matcher(raw);
+    if (!matcher.matches() || Integer.parseInt(matcher.group(1)) < 1) {
+      problems.add(name + " must look like 5/15m (permits/window in s, m or h); was '" + raw + "'");
+      matcher = RATE.matcher(fallback);
+      matcher.matches();
+    }
+    long amount = Math.max(1, Long.parseLong(matcher.group(2)));
+    Duration window =
+        switch (matcher.group(3)) {
+          case "s" -> Duration.ofSeconds(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          default -> Duration.ofHours(amount);
+        };
+    return new RateLimitSetting(Integer.parseInt(matcher.group(1)), window);
+  }
+
+  private Optional<AdminSettings> admin() {
+    Optional<String> email = value("ADMIN_EMAIL");
+    Optional<String> password = secret("ADMIN_PASSWORD");
+    if (email.isPresent() != password.isPresent()) {
+      problems.add("set ADMIN_EMAIL and ADMIN_PASSWORD together");
+      return Optional.empty();
+    }
+    return email.map(address -> new AdminSettings(address, password.get()));
   }
 
   private int bcryptCost(AppEnvironment environment) {

@@ -1,6 +1,9 @@
 package com.minichat.bootstrap.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Typed configuration, one record per area, built and validated by {@link ConfigLoader}. */
@@ -39,15 +42,40 @@ public final class Settings {
   public record SmtpSettings(Optional<String> url, String from, boolean startTls) {}
 
   /**
-   * Secrets and password hashing.
+   * Secrets, password hashing and the limits of sign-in.
    *
-   * @param jwtSecret HMAC key for access and visitor tokens (at least 32 bytes)
+   * @param jwtSecret HMAC key that signs new tokens (at least 32 bytes)
+   * @param previousJwtSecrets keys of earlier rotations whose tokens still verify
+   * @param encryptionKeyset Tink keyset (JSON) encrypting secrets at rest
    * @param bcryptCost bcrypt work factor for new password hashes
+   * @param rateLimits per-IP budgets of sign-in, sign-up, reset and re-send, by name
+   * @param admin platform administrator created or updated at start
    */
-  public record SecuritySettings(byte[] jwtSecret, int bcryptCost) {
+  public record SecuritySettings(
+      byte[] jwtSecret,
+      List<byte[]> previousJwtSecrets,
+      String encryptionKeyset,
+      int bcryptCost,
+      Map<String, RateLimitSetting> rateLimits,
+      Optional<AdminSettings> admin) {
     @Override
     public String toString() {
-      return "SecuritySettings[jwtSecret=****, bcryptCost=" + bcryptCost + "]";
+      return "SecuritySettings[secrets=****, bcryptCost="
+          + bcryptCost
+          + ", rateLimits="
+          + rateLimits
+          + "]";
+    }
+  }
+
+  /** A budget of {@code permits} per {@code window}, written {@code 5/15m} in configuration. */
+  public record RateLimitSetting(int permits, Duration window) {}
+
+  /** The platform administrator's account. */
+  public record AdminSettings(String email, String password) {
+    @Override
+    public String toString() {
+      return "AdminSettings[email=" + email + ", password=****]";
     }
   }
 

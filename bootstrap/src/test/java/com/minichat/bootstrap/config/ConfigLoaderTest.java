@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.minichat.adapters.security.TinkSecretCipher;
 import com.minichat.bootstrap.config.Settings.MiniChatConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +85,7 @@ class ConfigLoaderTest {
                     .load());
     String all = String.join("\n", missing.problems());
     assertTrue(all.contains("JWT_SECRET"), all);
+    assertTrue(all.contains("ENCRYPTION_KEYSET"), all);
     assertTrue(all.contains("https"), all);
     assertTrue(all.contains("BCRYPT_COST"), all);
 
@@ -113,12 +116,52 @@ class ConfigLoaderTest {
                     "https://chat.example.com",
                     "JWT_SECRET_FILE",
                     secretFile.toString(),
+                    "ENCRYPTION_KEYSET",
+                    TinkSecretCipher.generateKeysetJson(),
                     "DATA_DIR",
                     dataDir.toString()))
             .load();
 
     assertEquals(STRONG_SECRET, new String(config.security().jwtSecret()));
     assertFalse(config.security().toString().contains(STRONG_SECRET), "secret is never printed");
+  }
+
+  @Test
+  void developmentGeneratesAnEncryptionKeysetOnce() {
+    Map<String, String> env = Map.of("DATA_DIR", dataDir.toString());
+
+    String first = new ConfigLoader(env).load().security().encryptionKeyset();
+    String second = new ConfigLoader(env).load().security().encryptionKeyset();
+
+    assertEquals(first, second);
+    assertEquals(
+        "ok",
+        new TinkSecretCipher(first).decrypt(new TinkSecretCipher(first).encrypt("ok", "a"), "a"));
+  }
+
+  @Test
+  void rateLimitsAreConfigurableAndCheckedWithDefaults() {
+    MiniChatConfig config =
+        new ConfigLoader(Map.of("LOGIN_RATE_LIMIT", "10/30s", "DATA_DIR", dataDir.toString()))
+            .load();
+
+    assertEquals(
+        new Settings.RateLimitSetting(10, Duration.ofSeconds(30)),
+        config.security().rateLimits().get("LOGIN_RATE_LIMIT"));
+    assertEquals(
+        new Settings.RateLimitSetting(3, Duration.ofHours(1)),
+        config.security().rateLimits().get("REGISTER_RATE_LIMIT"));
+    ConfigException bad =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                new ConfigLoader(
+                        Map.of(
+                            "REGISTER_RATE_LIMIT", "lots",
+                            "ADMIN_EMAIL", "admin@example.com",
+                            "DATA_DIR", dataDir.toString()))
+                    .load());
+    assertEquals(2, bad.problems().size(), bad.problems().toString());
   }
 
   @Test
