@@ -65,6 +65,7 @@ import com.minichat.application.service.conversation.ConversationQueryService;
 import com.minichat.application.service.email.OutboxService;
 import com.minichat.application.service.health.ReadinessService;
 import com.minichat.application.service.widget.WidgetChatService;
+import com.minichat.application.service.workspace.WorkspaceAccess;
 import com.minichat.application.service.workspace.WorkspaceService;
 import com.minichat.bootstrap.config.AppEnvironment;
 import com.minichat.bootstrap.config.Settings.MiniChatConfig;
@@ -422,8 +423,14 @@ final class MiniChatModule extends AbstractModule {
 
   @Provides
   @Singleton
-  WorkspaceService workspaceService(WorkspaceRepository workspaces) {
-    return new WorkspaceService(workspaces, clock);
+  WorkspaceAccess workspaceAccess(WorkspaceRepository workspaces, UserRepository users) {
+    return new WorkspaceAccess(workspaces, users);
+  }
+
+  @Provides
+  @Singleton
+  WorkspaceService workspaceService(WorkspaceRepository workspaces, WorkspaceAccess access) {
+    return new WorkspaceService(workspaces, access, clock);
   }
 
   @Provides
@@ -437,6 +444,7 @@ final class MiniChatModule extends AbstractModule {
       AuditLog auditLog,
       Optional<OutboxEmailSender> outbox,
       WorkspaceService workspaceService,
+      WorkspaceAccess access,
       WorkspaceRepository workspaces,
       ConversationRepository conversations,
       MessageRepository messages,
@@ -458,7 +466,7 @@ final class MiniChatModule extends AbstractModule {
         workspaceService,
         new WidgetChatService(
             workspaces, conversations, messages, model, tokens, rateLimiter, events, clock),
-        new ConversationQueryService(workspaces, conversations, messages),
+        new ConversationQueryService(access, conversations, messages),
         new ReadinessService(probes),
         outbox
             .filter(kept -> config.app().environment() == AppEnvironment.DEVELOPMENT)

@@ -125,6 +125,7 @@ class MongoDocumentsTest {
             "faq",
             "allowedDomains",
             "dataRetentionDays",
+            "requireTwoFactor",
             "createdAt",
             "updatedAt",
             "schemaVersion"),

@@ -94,6 +94,7 @@ public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
         workspace.faq(),
         workspace.allowedDomains(),
         workspace.dataRetentionDays(),
+        workspace.requireTwoFactor(),
         millis(workspace.createdAt()),
         millis(workspace.updatedAt()));
   }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * @param faq question/answer pairs the bot answers from
  * @param allowedDomains host names allowed to embed the widget
  * @param dataRetentionDays how long conversations are kept
+ * @param requireTwoFactor whether members must have two-factor authentication on to use it
  */
 public record Workspace(
     WorkspaceId id,
@@ -28,6 +29,7 @@ public record Workspace(
     List<FaqEntry> faq,
     List<String> allowedDomains,
     int dataRetentionDays,
+    boolean requireTwoFactor,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -100,6 +102,34 @@ public record Workspace(
           "must be a lower-case host name such as shop.example.com or *.example.com");
     }
     violations.throwIfAny();
+  }
+
+  /** A workspace that does not require two-factor authentication of its members. */
+  public Workspace(
+      WorkspaceId id,
+      String name,
+      UserId ownerId,
+      WidgetKey widgetKey,
+      String welcomeMessage,
+      String systemPrompt,
+      List<FaqEntry> faq,
+      List<String> allowedDomains,
+      int dataRetentionDays,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id,
+        name,
+        ownerId,
+        widgetKey,
+        welcomeMessage,
+        systemPrompt,
+        faq,
+        allowedDomains,
+        dataRetentionDays,
+        false,
+        createdAt,
+        updatedAt);
   }
 
   /** Whether {@code userId} may see and use this workspace. Teams come with roles later. */

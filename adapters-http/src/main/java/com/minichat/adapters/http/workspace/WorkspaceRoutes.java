@@ -57,7 +57,8 @@ public final class WorkspaceRoutes {
       String systemPrompt,
       List<FaqEntryDto> faq,
       List<String> allowedDomains,
-      Integer dataRetentionDays) {
+      Integer dataRetentionDays,
+      Boolean requireTwoFactor) {
 
     WorkspaceSettings toSettings() {
       // A null entry stays null so that the workspace rules report it by position.
@@ -68,7 +69,13 @@ public final class WorkspaceRoutes {
                   .map(e -> e == null ? null : new FaqEntry(e.question(), e.answer()))
                   .collect(Collectors.toList());
       return new WorkspaceSettings(
-          name, welcomeMessage, systemPrompt, entries, allowedDomains, dataRetentionDays);
+          name,
+          welcomeMessage,
+          systemPrompt,
+          entries,
+          allowedDomains,
+          dataRetentionDays,
+          requireTwoFactor);
     }
   }
 
@@ -82,6 +89,7 @@ public final class WorkspaceRoutes {
       List<FaqEntryDto> faq,
       List<String> allowedDomains,
       int dataRetentionDays,
+      boolean requireTwoFactor,
       Instant createdAt,
       Instant updatedAt) {
 
@@ -95,6 +103,7 @@ public final class WorkspaceRoutes {
           workspace.faq().stream().map(FaqEntryDto::from).toList(),
           workspace.allowedDomains(),
           workspace.dataRetentionDays(),
+          workspace.requireTwoFactor(),
           workspace.createdAt(),
           workspace.updatedAt());
     }

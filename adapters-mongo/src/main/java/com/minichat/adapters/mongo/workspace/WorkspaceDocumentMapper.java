@@ -31,6 +31,7 @@ public final class WorkspaceDocumentMapper {
   public static final String FAQ_ANSWER = "answer";
   public static final String ALLOWED_DOMAINS = "allowedDomains";
   public static final String DATA_RETENTION_DAYS = "dataRetentionDays";
+  public static final String REQUIRE_TWO_FACTOR = "requireTwoFactor";
 
   /** The fields {@link #toDomain} reads. */
   public static final Bson PROJECTION =
@@ -44,6 +45,7 @@ public final class WorkspaceDocumentMapper {
           FAQ,
           ALLOWED_DOMAINS,
           DATA_RETENTION_DAYS,
+          REQUIRE_TWO_FACTOR,
           CREATED_AT,
           UPDATED_AT);
 
@@ -66,6 +68,7 @@ public final class WorkspaceDocumentMapper {
         .append(FAQ, faq)
         .append(ALLOWED_DOMAINS, workspace.allowedDomains())
         .append(DATA_RETENTION_DAYS, workspace.dataRetentionDays())
+        .append(REQUIRE_TWO_FACTOR, workspace.requireTwoFactor())
         .append(CREATED_AT, MongoSchema.toDate(workspace.createdAt()))
         .append(UPDATED_AT, MongoSchema.toDate(workspace.updatedAt()))
         .append(SCHEMA_VERSION, MongoSchema.CURRENT_SCHEMA_VERSION);
@@ -87,6 +90,8 @@ public final class WorkspaceDocumentMapper {
         faq,
         document.getList(ALLOWED_DOMAINS, String.class, List.of()),
         document.getInteger(DATA_RETENTION_DAYS),
+        // Documents written before the setting existed do not require 2FA.
+        document.getBoolean(REQUIRE_TWO_FACTOR, false),
         MongoSchema.toInstant(document.getDate(CREATED_AT)),
         MongoSchema.toInstant(document.getDate(UPDATED_AT)));
   }

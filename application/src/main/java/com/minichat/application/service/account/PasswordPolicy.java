@@ -56,8 +56,7 @@ public final class PasswordPolicy {
             field,
             "must contain a digit")
         .check(
-            !rules.requireSymbol()
-                || normalised.codePoints().anyMatch(cp -> !Character.isLetterOrDigit(cp)),
+            !rules.requireSymbol() || normalised.codePoints().anyMatch(PasswordPolicy::isSymbol),
             field,
             "must contain a symbol such as ! # or -")
         .check(!strength.isCommon(normalised), field, "is too common; choose another")
@@ -73,8 +72,18 @@ public final class PasswordPolicy {
       violations.check(
           usedHashes.stream().noneMatch(hash -> hasher.matches(normalised, hash)),
           field,
-          "must differ from your last " + (usedHashes.size()) + " passwords");
+          "must not be your current password or one of your recent ones");
     }
+  }
+
+  /** Punctuation and symbols; Thai vowel and tone marks and spaces do not count. */
+  private static boolean isSymbol(int codePoint) {
+    int type = Character.getType(codePoint);
+    return !Character.isLetterOrDigit(codePoint)
+        && !Character.isWhitespace(codePoint)
+        && type != Character.NON_SPACING_MARK
+        && type != Character.COMBINING_SPACING_MARK
+        && type != Character.ENCLOSING_MARK;
   }
 
   private static boolean containsPersonalData(String password, String email, String name) {

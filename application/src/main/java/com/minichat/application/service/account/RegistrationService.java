@@ -66,7 +66,13 @@ public final class RegistrationService implements RegistrationUseCase {
       e.violations().forEach(v -> violations.check(false, v.field(), v.issue()));
     }
     String name = command.name().strip();
-    policy.check(command.password(), "password", command.email(), name, List.of(), violations);
+    policy.check(
+        command.password(),
+        "password",
+        email == null ? command.email().strip() : email.value(),
+        name,
+        List.of(),
+        violations);
     violations.throwIfAny();
     // Hashed in both cases so that a registered e-mail does not answer faster.
     String passwordHash = hasher.hash(Passwords.normalise(command.password()));

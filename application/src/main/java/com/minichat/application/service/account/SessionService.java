@@ -100,14 +100,18 @@ public final class SessionService implements SessionUseCase, AuthenticateUserUse
       recordFailure(user, client, "wrong password");
       throw new AuthenticationException(BAD_CREDENTIALS);
     }
-    User signedIn = user.afterSuccessfulLogin(now);
-    if (hasher.needsRehash(user.passwordHash())) {
-      signedIn = signedIn.rehashed(hasher.hash(password), now);
+    User checked =
+        hasher.needsRehash(user.passwordHash()) ? user.rehashed(hasher.hash(password), now) : user;
+    if (checked.twoFactor().enabled()) {
+      // Failures are forgiven only after the second factor, or re-entering the password would
+      // reset the count of wrong codes forever.
+      if (checked != user) {
+        users.update(checked);
+      }
+      return new MfaChallenge(tokens.issueMfaToken(checked.id()));
     }
+    User signedIn = checked.afterSuccessfulLogin(now);
     users.update(signedIn);
-    if (signedIn.twoFactor().enabled()) {
-      return new MfaChallenge(tokens.issueMfaToken(signedIn.id()));
-    }
     auditor.record(AuditEventType.LOGIN_SUCCEEDED, signedIn.id(), client, "password");
     return sessions.start(signedIn);
   }

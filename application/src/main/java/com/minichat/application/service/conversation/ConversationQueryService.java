@@ -3,7 +3,7 @@ package com.minichat.application.service.conversation;
 import com.minichat.application.port.in.conversation.QueryConversationsUseCase;
 import com.minichat.application.port.out.conversation.ConversationRepository;
 import com.minichat.application.port.out.conversation.MessageRepository;
-import com.minichat.application.port.out.workspace.WorkspaceRepository;
+import com.minichat.application.service.workspace.WorkspaceAccess;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
@@ -15,22 +15,20 @@ import com.minichat.domain.workspace.WorkspaceId;
 
 /** Reads conversations for members of their workspace. */
 public final class ConversationQueryService implements QueryConversationsUseCase {
-  private final WorkspaceRepository workspaces;
+  private final WorkspaceAccess access;
   private final ConversationRepository conversations;
   private final MessageRepository messages;
 
   public ConversationQueryService(
-      WorkspaceRepository workspaces,
-      ConversationRepository conversations,
-      MessageRepository messages) {
-    this.workspaces = workspaces;
+      WorkspaceAccess access, ConversationRepository conversations, MessageRepository messages) {
+    this.access = access;
     this.conversations = conversations;
     this.messages = messages;
   }
 
   @Override
   public Page<Conversation> conversations(UserId actor, WorkspaceId workspaceId, PageRequest page) {
-    requireMember(actor, workspaceId);
+    requireAccess(actor, workspaceId);
     return conversations.findByWorkspace(workspaceId, page);
   }
 
@@ -40,14 +38,16 @@ public final class ConversationQueryService implements QueryConversationsUseCase
         conversations
             .findById(conversationId)
             .orElseThrow(() -> new NotFoundException("Conversation not found"));
-    requireMember(actor, conversation.workspaceId());
+    requireAccess(actor, conversation.workspaceId());
     return messages.findByConversation(conversationId, page);
   }
 
-  private void requireMember(UserId actor, WorkspaceId workspaceId) {
-    workspaces
-        .findById(workspaceId)
-        .filter(workspace -> workspace.isMember(actor))
-        .orElseThrow(() -> new NotFoundException("Conversation not found"));
+  /** Outsiders get the same answer as for an unknown conversation. */
+  private void requireAccess(UserId actor, WorkspaceId workspaceId) {
+    try {
+      access.require(actor, workspaceId);
+    } catch (NotFoundException e) {
+      throw new NotFoundException("Conversation not found");
+    }
   }
 }

@@ -5,7 +5,7 @@ import com.minichat.application.port.in.workspace.QueryWorkspacesUseCase;
 import com.minichat.application.port.in.workspace.UpdateWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.WorkspaceSettings;
 import com.minichat.application.port.out.workspace.WorkspaceRepository;
-import com.minichat.domain.common.NotFoundException;
+import com.minichat.domain.common.ValidationException;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
@@ -23,10 +23,12 @@ public final class WorkspaceService
   private static final Logger LOG = LoggerFactory.getLogger(WorkspaceService.class);
 
   private final WorkspaceRepository workspaces;
+  private final WorkspaceAccess access;
   private final Clock clock;
 
-  public WorkspaceService(WorkspaceRepository workspaces, Clock clock) {
+  public WorkspaceService(WorkspaceRepository workspaces, WorkspaceAccess access, Clock clock) {
     this.workspaces = workspaces;
+    this.access = access;
     this.clock = clock;
   }
 
@@ -45,6 +47,7 @@ public final class WorkspaceService
             settings.allowedDomains(),
             Objects.requireNonNullElse(
                 settings.dataRetentionDays(), Workspace.DEFAULT_RETENTION_DAYS),
+            requireTwoFactor(ownerId, settings, false),
             now,
             now);
     workspaces.insert(workspace);
@@ -66,6 +69,7 @@ public final class WorkspaceService
             Objects.requireNonNullElse(settings.faq(), current.faq()),
             Objects.requireNonNullElse(settings.allowedDomains(), current.allowedDomains()),
             Objects.requireNonNullElse(settings.dataRetentionDays(), current.dataRetentionDays()),
+            requireTwoFactor(actor, settings, current.requireTwoFactor()),
             current.createdAt(),
             clock.instant());
     workspaces.update(updated);
@@ -79,9 +83,16 @@ public final class WorkspaceService
 
   @Override
   public Workspace get(UserId actor, WorkspaceId workspaceId) {
-    return workspaces
-        .findById(workspaceId)
-        .filter(workspace -> workspace.isMember(actor))
-        .orElseThrow(() -> new NotFoundException("Workspace not found"));
+    return access.require(actor, workspaceId);
+  }
+
+  /** Turning the requirement on is refused to someone it would lock out. */
+  private boolean requireTwoFactor(UserId actor, WorkspaceSettings settings, boolean current) {
+    boolean wanted = Objects.requireNonNullElse(settings.requireTwoFactor(), current);
+    if (wanted && !current && !access.hasTwoFactor(actor)) {
+      throw new ValidationException(
+          "requireTwoFactor", "turn on two-factor authentication for your own account first");
+    }
+    return wanted;
   }
 }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.minichat.application.fake.InMemoryConversationRepository;
 import com.minichat.application.fake.InMemoryMessageRepository;
+import com.minichat.application.fake.InMemoryUserRepository;
 import com.minichat.application.fake.InMemoryWorkspaceRepository;
+import com.minichat.application.service.workspace.WorkspaceAccess;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
@@ -47,7 +49,9 @@ class ConversationQueryServiceTest {
     workspaces = new InMemoryWorkspaceRepository();
     conversations = new InMemoryConversationRepository();
     messages = new InMemoryMessageRepository();
-    service = new ConversationQueryService(workspaces, conversations, messages);
+    service =
+        new ConversationQueryService(
+            new WorkspaceAccess(workspaces, new InMemoryUserRepository()), conversations, messages);
 
     alices = workspace(ALICE);
     bobs = workspace(BOB);

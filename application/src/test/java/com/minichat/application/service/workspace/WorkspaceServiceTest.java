@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.minichat.application.fake.InMemoryUserRepository;
 import com.minichat.application.fake.InMemoryWorkspaceRepository;
 import com.minichat.application.port.in.workspace.WorkspaceSettings;
 import com.minichat.application.service.support.TestClock;
@@ -28,6 +29,7 @@ class WorkspaceServiceTest {
   private static final UserId STRANGER = new UserId("stranger");
 
   private InMemoryWorkspaceRepository repository;
+  private InMemoryUserRepository users;
   private TestClock clock;
   private WorkspaceService service;
 
@@ -35,7 +37,8 @@ class WorkspaceServiceTest {
   void setUp() {
     repository = new InMemoryWorkspaceRepository();
     clock = TestClock.fixedAt(T0);
-    service = new WorkspaceService(repository, clock);
+    users = new InMemoryUserRepository();
+    service = new WorkspaceService(repository, new WorkspaceAccess(repository, users), clock);
   }
 
   private static WorkspaceSettings named(String name) {

@@ -13,4 +13,17 @@ public record WorkspaceSettings(
     String systemPrompt,
     List<FaqEntry> faq,
     List<String> allowedDomains,
-    Integer dataRetentionDays) {}
+    Integer dataRetentionDays,
+    Boolean requireTwoFactor) {
+
+  /** Settings that leave the two-factor requirement as it is. */
+  public WorkspaceSettings(
+      String name,
+      String welcomeMessage,
+      String systemPrompt,
+      List<FaqEntry> faq,
+      List<String> allowedDomains,
+      Integer dataRetentionDays) {
+    this(name, welcomeMessage, systemPrompt, faq, allowedDomains, dataRetentionDays, null);
+  }
+}

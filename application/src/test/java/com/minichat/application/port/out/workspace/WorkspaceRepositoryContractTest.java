@@ -51,6 +51,7 @@ public abstract class WorkspaceRepositoryContractTest {
             new FaqEntry("มีที่จอดรถไหม", "มีค่ะ")),
         List.of("shop.example.com", "*.example.org", "localhost:5173"),
         90,
+        true,
         createdAt,
         createdAt.plusSeconds(5));
   }
@@ -66,6 +67,7 @@ public abstract class WorkspaceRepositoryContractTest {
         w.faq(),
         w.allowedDomains(),
         w.dataRetentionDays(),
+        w.requireTwoFactor(),
         w.createdAt(),
         w.updatedAt());
   }
