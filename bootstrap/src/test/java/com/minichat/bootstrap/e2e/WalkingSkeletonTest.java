@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -236,6 +237,12 @@ class WalkingSkeletonTest {
             "Authorization",
             "Bearer " + started.data().path("visitorToken").asText());
     assertEquals(200, sent.status());
+    // Events come back through Redis pub/sub, so the counter appears a moment later.
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (!api.get("/metrics").body().contains("minichat_messages_total")
+        && Instant.now().isBefore(deadline)) {
+      Thread.onSpinWait();
+    }
     assertTrue(api.get("/metrics").body().contains("minichat_messages_total"));
   }
 

@@ -1,0 +1,41 @@
+package com.minichat.bootstrap.e2e;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The real time in millisecond ticks plus an offset that tests move forward, so that rules measured
+ * in minutes or hours (lock durations, link lifetimes, token expiry, rate-limit windows, TOTP
+ * steps) are checked without sleeping.
+ */
+final class MovableClock extends Clock {
+  private final Clock base = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+  private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+  /** Moves the time forward by {@code amount}. */
+  void advance(Duration amount) {
+    offset.updateAndGet(current -> current.plus(amount));
+  }
+
+  @Override
+  public Instant instant() {
+    return base.instant().plus(offset.get());
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    if (zone.normalized().equals(ZoneOffset.UTC)) {
+      return this;
+    }
+    throw new UnsupportedOperationException("MiniChat works in UTC");
+  }
+}
