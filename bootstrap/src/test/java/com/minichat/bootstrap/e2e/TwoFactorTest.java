@@ -172,6 +172,36 @@ class TwoFactorTest {
     assertEquals(401, locked.status(), "locked after five wrong codes: " + locked.body());
   }
 
+  @Test
+  void aWorkspaceCanRequireTwoFactorOfItsMembers() {
+    app = IdentityApp.start(dataDir);
+    Browser owner = app.registerAndLogIn(EMAIL);
+    ApiResponse created =
+        app.api()
+            .post(
+                "/api/v1/workspaces",
+                "{\"name\":\"Secure shop\"}",
+                "Authorization",
+                owner.bearer());
+    String path = "/api/v1/workspaces/" + created.data().at("/workspace/id").asText();
+    String require = "{\"requireTwoFactor\":true}";
+
+    ApiResponse refused = app.api().patch(path, require, "Authorization", owner.bearer());
+    assertEquals(400, refused.status(), refused.body());
+    assertEquals("requireTwoFactor", refused.json().at("/error/details/0/field").asText());
+
+    String secret = enable(owner);
+    Browser withCode = IdentityApp.browser(secondStep(mfaChallenge(), totp(secret)));
+    ApiResponse required = app.api().patch(path, require, "Authorization", withCode.bearer());
+    assertTrue(required.data().at("/workspace/requireTwoFactor").asBoolean(), required.body());
+
+    app.clock.advance(Duration.ofSeconds(30));
+    Browser afterDisable = IdentityApp.browser(disable(withCode, PASSWORD, totp(secret)));
+    ApiResponse forbidden = app.api().get(path, "Authorization", afterDisable.bearer());
+    assertEquals(403, forbidden.status(), forbidden.body());
+    assertEquals("FORBIDDEN", forbidden.errorCode());
+  }
+
   /** Turns 2FA on and returns the secret. */
   private String enable(Browser browser) {
     String secret = post("/api/v1/auth/2fa/setup", null, browser).data().path("secret").asText();
