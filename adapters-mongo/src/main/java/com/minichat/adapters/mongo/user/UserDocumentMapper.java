@@ -37,8 +37,9 @@ public final class UserDocumentMapper {
   public static final String PASSWORD_HASH = "passwordHash";
   public static final String LANGUAGE = "language";
   public static final String EMAIL_VERIFIED = "emailVerified";
-  public static final String FAILED_LOGINS = "failedLogins";
-  public static final String LOCKED_UNTIL = "lockedUntil";
+  // Field names of the product spec (S06).
+  public static final String FAILED_LOGINS = "loginAttempts";
+  public static final String LOCKED_UNTIL = "lockUntil";
   public static final String LOCKOUTS = "lockouts";
   public static final String PREVIOUS_PASSWORD_HASHES = "previousPasswordHashes";
   public static final String SESSION_VERSION = "sessionVersion";

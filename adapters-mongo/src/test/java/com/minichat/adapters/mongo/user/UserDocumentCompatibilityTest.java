@@ -107,8 +107,8 @@ class UserDocumentCompatibilityTest {
         oldShape("u-odd", "odd@example.com")
             .append("language", null)
             .append("emailVerified", null)
-            .append("failedLogins", 3L)
-            .append("lockedUntil", null)
+            .append("loginAttempts", 3L)
+            .append("lockUntil", null)
             .append("lockouts", null)
             .append("previousPasswordHashes", null)
             .append("sessionVersion", 4.0)
@@ -147,8 +147,8 @@ class UserDocumentCompatibilityTest {
 
     Document stored = collection.find().first();
     assertEquals("en", stored.getString("language"));
-    assertInstanceOf(Date.class, stored.get("lockedUntil"));
-    assertEquals(Date.from(T0.plus(Duration.ofMinutes(15))), stored.getDate("lockedUntil"));
+    assertInstanceOf(Date.class, stored.get("lockUntil"));
+    assertEquals(Date.from(T0.plus(Duration.ofMinutes(15))), stored.getDate("lockUntil"));
     assertEquals(1, stored.getInteger("lockouts"));
     Document twoFactor = stored.get("twoFactor", Document.class);
     assertTrue(twoFactor.getBoolean("enabled"));
