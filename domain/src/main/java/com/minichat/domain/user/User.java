@@ -86,42 +86,17 @@ public record User(
 
   /** A copy with other profile fields. */
   public User withProfile(String newName, String newLanguage, Instant now) {
-    return new User(
-        id,
-        email,
-        newName,
-        passwordHash,
-        newLanguage,
-        emailVerified,
-        failedLogins,
-        lockedUntil,
-        lockouts,
-        previousPasswordHashes,
-        sessionVersion,
-        twoFactor,
-        platformAdmin,
-        createdAt,
-        now);
+    Copy copy = new Copy(this, now);
+    copy.name = newName;
+    copy.language = newLanguage;
+    return copy.build();
   }
 
   /** A copy whose e-mail address is verified. */
   public User verified(Instant now) {
-    return new User(
-        id,
-        email,
-        name,
-        passwordHash,
-        language,
-        true,
-        failedLogins,
-        lockedUntil,
-        lockouts,
-        previousPasswordHashes,
-        sessionVersion,
-        twoFactor,
-        platformAdmin,
-        createdAt,
-        now);
+    Copy copy = new Copy(this, now);
+    copy.emailVerified = true;
+    return copy.build();
   }
 
   /**
@@ -129,109 +104,46 @@ public record User(
    * session version rises).
    */
   public User withPassword(String newHash, Instant now) {
-    List<String> history =
+    Copy copy = new Copy(this, now);
+    copy.passwordHash = newHash;
+    copy.previousPasswordHashes =
         Stream.concat(Stream.of(passwordHash), previousPasswordHashes.stream())
             .limit(PASSWORD_HISTORY)
             .toList();
-    return new User(
-        id,
-        email,
-        name,
-        newHash,
-        language,
-        emailVerified,
-        0,
-        null,
-        lockouts,
-        history,
-        sessionVersion + 1,
-        twoFactor,
-        platformAdmin,
-        createdAt,
-        now);
+    copy.failedLogins = 0;
+    copy.lockedUntil = null;
+    copy.sessionVersion = sessionVersion + 1;
+    return copy.build();
   }
 
   /** A copy with the same password re-hashed (e.g. at a higher cost); sessions stay. */
   public User rehashed(String newHash, Instant now) {
-    return new User(
-        id,
-        email,
-        name,
-        newHash,
-        language,
-        emailVerified,
-        failedLogins,
-        lockedUntil,
-        lockouts,
-        previousPasswordHashes,
-        sessionVersion,
-        twoFactor,
-        platformAdmin,
-        createdAt,
-        now);
+    Copy copy = new Copy(this, now);
+    copy.passwordHash = newHash;
+    return copy.build();
   }
 
   /** A copy after a successful sign-in: failures forgotten, lock lifted. */
   public User afterSuccessfulLogin(Instant now) {
-    return new User(
-        id,
-        email,
-        name,
-        passwordHash,
-        language,
-        emailVerified,
-        0,
-        null,
-        lockouts,
-        previousPasswordHashes,
-        sessionVersion,
-        twoFactor,
-        platformAdmin,
-        createdAt,
-        now);
+    Copy copy = new Copy(this, now);
+    copy.failedLogins = 0;
+    copy.lockedUntil = null;
+    return copy.build();
   }
 
   /**
    * A copy after a failed sign-in; at {@code maxFailures} consecutive failures the account locks
-   * for {@code baseLock} doubled for each earlier lockout.
+   * for {@code baseLock} doubled for each earlier lockout (at most 64 times as long).
    */
   public User afterFailedLogin(int maxFailures, Duration baseLock, Instant now) {
-    int failures = failedLogins + 1;
-    if (failures < maxFailures) {
-      return new User(
-          id,
-          email,
-          name,
-          passwordHash,
-          language,
-          emailVerified,
-          failures,
-          lockedUntil,
-          lockouts,
-          previousPasswordHashes,
-          sessionVersion,
-          twoFactor,
-          platformAdmin,
-          createdAt,
-          now);
+    Copy copy = new Copy(this, now);
+    copy.failedLogins = failedLogins + 1;
+    if (copy.failedLogins >= maxFailures) {
+      copy.failedLogins = 0;
+      copy.lockedUntil = now.plus(baseLock.multipliedBy(1L << Math.min(lockouts, 6)));
+      copy.lockouts = lockouts + 1;
     }
-    Duration lock = baseLock.multipliedBy(1L << Math.min(lockouts, 6));
-    return new User(
-        id,
-        email,
-        name,
-        passwordHash,
-        language,
-        emailVerified,
-        0,
-        now.plus(lock),
-        lockouts + 1,
-        previousPasswordHashes,
-        sessionVersion,
-        twoFactor,
-        platformAdmin,
-        createdAt,
-        now);
+    return copy.build();
   }
 
   /** A copy with the lock lifted (unlock link). */
@@ -239,24 +151,12 @@ public record User(
     return afterSuccessfulLogin(now);
   }
 
-  /** A copy with another second-factor state; changing it ends every session. */
+  /** A copy with another second-factor state; {@code endSessions} ends every session. */
   public User withTwoFactor(TwoFactor newTwoFactor, boolean endSessions, Instant now) {
-    return new User(
-        id,
-        email,
-        name,
-        passwordHash,
-        language,
-        emailVerified,
-        failedLogins,
-        lockedUntil,
-        lockouts,
-        previousPasswordHashes,
-        endSessions ? sessionVersion + 1 : sessionVersion,
-        newTwoFactor,
-        platformAdmin,
-        createdAt,
-        now);
+    Copy copy = new Copy(this, now);
+    copy.twoFactor = newTwoFactor;
+    copy.sessionVersion = endSessions ? sessionVersion + 1 : sessionVersion;
+    return copy.build();
   }
 
   /** A copy whose current access tokens are no longer honoured (log out everywhere). */
@@ -266,21 +166,60 @@ public record User(
 
   /** A copy that administers the platform (or not). */
   public User withPlatformAdmin(boolean admin, Instant now) {
-    return new User(
-        id,
-        email,
-        name,
-        passwordHash,
-        language,
-        emailVerified,
-        failedLogins,
-        lockedUntil,
-        lockouts,
-        previousPasswordHashes,
-        sessionVersion,
-        twoFactor,
-        admin,
-        createdAt,
-        now);
+    Copy copy = new Copy(this, now);
+    copy.platformAdmin = admin;
+    return copy.build();
+  }
+
+  /** The fields of a user being changed; every change goes through the canonical constructor. */
+  private static final class Copy {
+    private final User from;
+    private final Instant updatedAt;
+    private String name;
+    private String passwordHash;
+    private String language;
+    private boolean emailVerified;
+    private int failedLogins;
+    private Instant lockedUntil;
+    private int lockouts;
+    private List<String> previousPasswordHashes;
+    private int sessionVersion;
+    private TwoFactor twoFactor;
+    private boolean platformAdmin;
+
+    Copy(User from, Instant updatedAt) {
+      this.from = from;
+      this.updatedAt = updatedAt;
+      this.name = from.name;
+      this.passwordHash = from.passwordHash;
+      this.language = from.language;
+      this.emailVerified = from.emailVerified;
+      this.failedLogins = from.failedLogins;
+      this.lockedUntil = from.lockedUntil;
+      this.lockouts = from.lockouts;
+      this.previousPasswordHashes = from.previousPasswordHashes;
+      this.sessionVersion = from.sessionVersion;
+      this.twoFactor = from.twoFactor;
+      this.platformAdmin = from.platformAdmin;
+    }
+
+    User build() {
+      return new User(
+          from.id,
+          from.email,
+          name,
+          passwordHash,
+          language,
+          emailVerified,
+          failedLogins,
+          lockedUntil,
+          lockouts,
+          previousPasswordHashes,
+          sessionVersion,
+          twoFactor,
+          platformAdmin,
+          from.createdAt,
+          updatedAt);
+    }
   }
 }
