@@ -1,10 +1,12 @@
 package com.minichat.bootstrap;
 
+import com.minichat.application.port.in.workspace.MemberWorkspace;
 import com.minichat.application.port.in.workspace.WorkspaceSettings;
 import com.minichat.application.port.out.security.PasswordHasher;
 import com.minichat.application.port.out.user.UserRepository;
 import com.minichat.application.service.workspace.WorkspaceService;
 import com.minichat.domain.common.Identifiers;
+import com.minichat.domain.common.PageRequest;
 import com.minichat.domain.user.Email;
 import com.minichat.domain.user.User;
 import com.minichat.domain.user.UserId;
@@ -44,9 +46,11 @@ final class DemoWorkspace {
                   users.insert(created);
                   return created;
                 });
-    List<Workspace> existing = workspaces.list(owner.id());
+    List<MemberWorkspace> existing = workspaces.list(owner.id(), PageRequest.first()).items();
     Workspace demo =
-        existing.isEmpty() ? workspaces.create(owner.id(), settings()) : existing.getFirst();
+        existing.isEmpty()
+            ? workspaces.create(owner.id(), settings())
+            : existing.getFirst().workspace();
     return demo.widgetKey().value();
   }
 

@@ -64,7 +64,8 @@ public final class MiniChat implements AutoCloseable {
                       metrics,
                       clock,
                       demoKey,
-                      !development)
+                      !development,
+                      config.app().publicBaseUrl())
                   .start(config.app().host(), config.app().port()));
       return new MiniChat(lifecycle, server);
     } catch (RuntimeException e) {

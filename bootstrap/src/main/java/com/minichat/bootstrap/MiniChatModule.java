@@ -11,10 +11,13 @@ import com.minichat.adapters.http.ApiUseCases;
 import com.minichat.adapters.mongo.EmbeddedMongoServer;
 import com.minichat.adapters.mongo.MongoConnections;
 import com.minichat.adapters.mongo.MongoHealthProbe;
+import com.minichat.adapters.mongo.apikey.MongoApiKeyRepository;
 import com.minichat.adapters.mongo.audit.MongoAuditLog;
 import com.minichat.adapters.mongo.conversation.MongoConversationRepository;
 import com.minichat.adapters.mongo.conversation.MongoMessageRepository;
 import com.minichat.adapters.mongo.session.MongoRefreshTokenRepository;
+import com.minichat.adapters.mongo.team.MongoInvitationRepository;
+import com.minichat.adapters.mongo.team.MongoMembershipRepository;
 import com.minichat.adapters.mongo.user.MongoOneTimeTokenRepository;
 import com.minichat.adapters.mongo.user.MongoUserRepository;
 import com.minichat.adapters.mongo.workspace.MongoWorkspaceRepository;
@@ -30,6 +33,7 @@ import com.minichat.adapters.security.TotpOneTimePasswords;
 import com.minichat.adapters.security.ZxcvbnPasswordStrength;
 import com.minichat.adapters.security.ZxingQrCodeRenderer;
 import com.minichat.application.port.out.ai.LanguageModel;
+import com.minichat.application.port.out.apikey.ApiKeyRepository;
 import com.minichat.application.port.out.audit.AuditLog;
 import com.minichat.application.port.out.conversation.ConversationRepository;
 import com.minichat.application.port.out.conversation.MessageRepository;
@@ -46,6 +50,8 @@ import com.minichat.application.port.out.security.SecretCipher;
 import com.minichat.application.port.out.security.SecretHasher;
 import com.minichat.application.port.out.security.TokenService;
 import com.minichat.application.port.out.session.RefreshTokenRepository;
+import com.minichat.application.port.out.team.InvitationRepository;
+import com.minichat.application.port.out.team.MembershipRepository;
 import com.minichat.application.port.out.user.OneTimeTokenRepository;
 import com.minichat.application.port.out.user.UserRepository;
 import com.minichat.application.port.out.workspace.WorkspaceRepository;
@@ -60,10 +66,13 @@ import com.minichat.application.service.account.SessionIssuer;
 import com.minichat.application.service.account.SessionService;
 import com.minichat.application.service.account.TwoFactorCodes;
 import com.minichat.application.service.account.TwoFactorService;
+import com.minichat.application.service.apikey.ApiKeyService;
 import com.minichat.application.service.audit.AuditLogService;
 import com.minichat.application.service.conversation.ConversationQueryService;
 import com.minichat.application.service.email.OutboxService;
 import com.minichat.application.service.health.ReadinessService;
+import com.minichat.application.service.team.InvitationService;
+import com.minichat.application.service.team.TeamService;
 import com.minichat.application.service.widget.WidgetChatService;
 import com.minichat.application.service.workspace.WorkspaceAccess;
 import com.minichat.application.service.workspace.WorkspaceService;
@@ -423,14 +432,52 @@ final class MiniChatModule extends AbstractModule {
 
   @Provides
   @Singleton
-  WorkspaceAccess workspaceAccess(WorkspaceRepository workspaces, UserRepository users) {
-    return new WorkspaceAccess(workspaces, users);
+  WorkspaceAccess workspaceAccess(
+      WorkspaceRepository workspaces, MembershipRepository memberships, UserRepository users) {
+    return new WorkspaceAccess(workspaces, memberships, users);
   }
 
   @Provides
   @Singleton
-  WorkspaceService workspaceService(WorkspaceRepository workspaces, WorkspaceAccess access) {
-    return new WorkspaceService(workspaces, access, clock);
+  WorkspaceService workspaceService(
+      WorkspaceRepository workspaces, MembershipRepository memberships, WorkspaceAccess access) {
+    return new WorkspaceService(workspaces, memberships, access, clock);
+  }
+
+  @Provides
+  @Singleton
+  MembershipRepository memberships(MongoDatabase database) {
+    return new MongoMembershipRepository(database);
+  }
+
+  @Provides
+  @Singleton
+  InvitationRepository invitations(MongoDatabase database) {
+    return new MongoInvitationRepository(database);
+  }
+
+  @Provides
+  @Singleton
+  ApiKeyRepository apiKeys(MongoDatabase database) {
+    return new MongoApiKeyRepository(database, clock);
+  }
+
+  @Provides
+  @Singleton
+  ApiKeyService apiKeyService(
+      ApiKeyRepository keys,
+      WorkspaceRepository workspaces,
+      WorkspaceAccess access,
+      SecretHasher hasher,
+      RateLimiter rateLimiter) {
+    return new ApiKeyService(
+        keys,
+        workspaces,
+        access,
+        hasher,
+        rateLimiter,
+        limit("api-key", config.security().rateLimits().get("API_KEY_RATE_LIMIT")),
+        clock);
   }
 
   @Provides
@@ -445,6 +492,11 @@ final class MiniChatModule extends AbstractModule {
       Optional<OutboxEmailSender> outbox,
       WorkspaceService workspaceService,
       WorkspaceAccess access,
+      MembershipRepository memberships,
+      InvitationRepository invitations,
+      ApiKeyService apiKeys,
+      SecretHasher secretHasher,
+      AccountMailer mailer,
       WorkspaceRepository workspaces,
       ConversationRepository conversations,
       MessageRepository messages,
@@ -464,6 +516,20 @@ final class MiniChatModule extends AbstractModule {
         workspaceService,
         workspaceService,
         workspaceService,
+        workspaceService,
+        new TeamService(workspaces, memberships, users, access, clock),
+        new InvitationService(
+            workspaces,
+            memberships,
+            invitations,
+            users,
+            access,
+            secretHasher,
+            mailer,
+            config.app().publicBaseUrl(),
+            clock),
+        apiKeys,
+        apiKeys,
         new WidgetChatService(
             workspaces, conversations, messages, model, tokens, rateLimiter, events, clock),
         new ConversationQueryService(access, conversations, messages),

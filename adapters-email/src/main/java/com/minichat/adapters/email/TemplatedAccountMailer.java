@@ -12,6 +12,7 @@ import com.github.mustachejava.resolver.ClasspathResolver;
 import com.minichat.application.port.out.email.AccountMailer;
 import com.minichat.application.port.out.email.EmailMessage;
 import com.minichat.application.port.out.email.EmailSender;
+import com.minichat.domain.team.Invitation;
 import com.minichat.domain.user.Language;
 import com.minichat.domain.user.TokenPurpose;
 import com.minichat.domain.user.User;
@@ -37,18 +38,22 @@ import java.util.regex.Pattern;
 
 /**
  * {@link AccountMailer} that writes each account e-mail from logic-less Mustache templates in the
- * user's language ({@code th} or {@code en}, from {@link User#language()}) and hands it to an
- * {@link EmailSender}, which queues it, so no method here waits for the network.
+ * user's language ({@code th} or {@code en}, from {@link User#language()}; for an invitation, the
+ * language the caller gives, as the invitee may have no account yet) and hands it to an {@link
+ * EmailSender}, which queues it, so no method here waits for the network.
  *
  * <p>The templates are class-path resources under {@value #TEMPLATE_ROOT}, one folder per language
  * with, for each mail ({@code verification}, {@code password-reset}, {@code account-locked}, {@code
- * password-changed}), a {@code .subject.mustache}, a {@code .txt.mustache} and a {@code
- * .html.mustache} file; the last two extend the folder's {@code layout.txt.mustache} and {@code
- * layout.html.mustache}. They are compiled once, in the constructor, so a missing or broken
- * template stops start-up instead of a mail. Templates see these values: {@code lang}, {@code
- * product}, {@code homeUrl}, {@code name} (empty when the user has none), {@code email}, {@code
- * subject} (HTML and text only), {@code link}, {@code validFor} (verification and reset), {@code
- * unlocksAt} and {@code unlocksAtIso} (account locked).
+ * password-changed}, {@code invitation}), a {@code .subject.mustache}, a {@code .txt.mustache} and
+ * a {@code .html.mustache} file; the last two extend the folder's {@code layout.txt.mustache} and
+ * {@code layout.html.mustache}, whose {@code greeting} block a mail may replace. They are compiled
+ * once, in the constructor, so a missing or broken template stops start-up instead of a mail.
+ * Templates see these values: {@code lang}, {@code product}, {@code homeUrl}, {@code name} (empty
+ * when the user has none, and always for an invitation), {@code email} (the recipient), {@code
+ * subject} (HTML and text only), {@code link}, {@code validFor} (verification, reset and
+ * invitation), {@code unlocksAt} and {@code unlocksAtIso} (account locked), {@code workspace},
+ * {@code inviter} (empty when the inviter has no name) and {@code admin} ({@code true} for the
+ * admin role, {@code false} for member) (invitation).
  *
  * <p>Safety: in HTML every value is escaped ({@code & < > " '}); templates may not use unescaped
  * values ({@code {{{x}}}}, {@code {{&x}}}), change delimiters or use pragmas. Links must be
@@ -64,8 +69,8 @@ import java.util.regex.Pattern;
  * zone and UTC is the one reading nobody can mistake. The HTML also carries the exact instant in a
  * {@code <time datetime>} element.
  *
- * <p>Link lifetimes shown to the user come from {@link TokenPurpose}, so the mail and the token
- * cannot disagree.
+ * <p>Link lifetimes shown to the user come from {@link TokenPurpose} and {@link
+ * Invitation#LIFETIME}, so the mail and the token cannot disagree.
  */
 public final class TemplatedAccountMailer implements AccountMailer {
   /** Where the templates live on the class path. */
@@ -95,7 +100,8 @@ public final class TemplatedAccountMailer implements AccountMailer {
     VERIFICATION("verification"),
     PASSWORD_RESET("password-reset"),
     ACCOUNT_LOCKED("account-locked"),
-    PASSWORD_CHANGED("password-changed");
+    PASSWORD_CHANGED("password-changed"),
+    INVITATION("invitation");
 
     private final String fileName;
 
@@ -183,26 +189,71 @@ public final class TemplatedAccountMailer implements AccountMailer {
     send(user, Mail.PASSWORD_CHANGED, values(user));
   }
 
+  @Override
+  public void sendInvitation(
+      Invitation invitation,
+      String workspaceName,
+      String inviterName,
+      String link,
+      String language) {
+    Objects.requireNonNull(invitation, "invitation");
+    Objects.requireNonNull(workspaceName, "workspaceName");
+    Objects.requireNonNull(inviterName, "inviterName");
+    String lang = Language.normalise(Objects.requireNonNull(language, "language"));
+    String workspace = oneLine(workspaceName);
+    if (workspace.isEmpty()) {
+      throw new IllegalArgumentException("the workspace name must not be blank");
+    }
+    // the invitee may have no account yet, so there is no name to greet them by
+    String to = invitation.email().value();
+    Map<String, Object> values = values(lang, "", to);
+    values.put("link", requireWebUrl(link, "link"));
+    values.put("validFor", duration(Invitation.LIFETIME, lang));
+    values.put("workspace", workspace);
+    values.put("inviter", oneLine(inviterName));
+    values.put(
+        "admin",
+        switch (invitation.role()) {
+          case ADMIN -> true;
+          case MEMBER -> false;
+          // Invitation refuses it; naming every role makes a new one a compile error here
+          case OWNER -> throw new IllegalArgumentException("ownership is not invited");
+        });
+    send(lang, to, Mail.INVITATION, values);
+  }
+
   private Map<String, Object> values(User user) {
     Objects.requireNonNull(user, "user");
+    return values(user.language(), user.name(), user.email().value());
+  }
+
+  private Map<String, Object> values(String language, String name, String email) {
     Map<String, Object> values = new HashMap<>();
-    values.put("lang", user.language());
+    values.put("lang", language);
     values.put("product", productName);
     values.put("homeUrl", homeUrl);
-    // a name is free text: keep it on one line so it cannot forge lines of the text body
-    values.put("name", CONTROL_CHARACTERS.matcher(user.name()).replaceAll(" ").strip());
-    values.put("email", user.email().value());
+    values.put("name", oneLine(name));
+    values.put("email", email);
     return values;
+  }
+
+  /** Free text (a name) on one line, so it cannot forge lines of the text body. */
+  private static String oneLine(String text) {
+    return CONTROL_CHARACTERS.matcher(text).replaceAll(" ").strip();
   }
 
   private void send(User user, Mail mail, Map<String, Object> values) {
     // User normalises its language to th or en
-    Templates mailTemplates = templates.get(user.language()).get(mail);
+    send(user.language(), user.email().value(), mail, values);
+  }
+
+  private void send(String language, String to, Mail mail, Map<String, Object> values) {
+    Templates mailTemplates = templates.get(language).get(mail);
     String subject = WHITESPACE.matcher(render(mailTemplates.subject(), values)).replaceAll(" ");
     values.put("subject", subject.strip());
     String text = tidyText(render(mailTemplates.text(), values));
     String html = render(mailTemplates.html(), values);
-    sender.send(new EmailMessage(user.email().value(), subject.strip(), text, html));
+    sender.send(new EmailMessage(to, subject.strip(), text, html));
   }
 
   private static String render(Mustache template, Map<String, Object> values) {
@@ -218,9 +269,15 @@ public final class TemplatedAccountMailer implements AccountMailer {
     return BLANK_LINES.matcher(lines).replaceAll("\n\n").strip() + "\n";
   }
 
-  /** "24 hours" / "24 ชั่วโมง"; whole hours when possible, otherwise minutes. */
+  /**
+   * "7 days" / "7 วัน" for whole days from two days on; otherwise "24 hours" / "24 ชั่วโมง", whole
+   * hours when possible, otherwise minutes.
+   */
   static String duration(Duration lifetime, String language) {
     boolean thai = Language.THAI.equals(language);
+    if (lifetime.toDays() >= 2 && lifetime.toHoursPart() == 0 && lifetime.toMinutesPart() == 0) {
+      return lifetime.toDays() + (thai ? " วัน" : " days");
+    }
     if (lifetime.toMinutesPart() == 0 && lifetime.toHours() > 0) {
       long hours = lifetime.toHours();
       return hours + (thai ? " ชั่วโมง" : hours == 1 ? " hour" : " hours");

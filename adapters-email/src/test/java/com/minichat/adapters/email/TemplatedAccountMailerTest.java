@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.mustachejava.MustacheException;
 import com.minichat.application.port.out.email.EmailMessage;
+import com.minichat.domain.team.Invitation;
+import com.minichat.domain.team.Role;
 import com.minichat.domain.user.Email;
 import com.minichat.domain.user.User;
 import com.minichat.domain.user.UserId;
+import com.minichat.domain.workspace.WorkspaceId;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URI;
@@ -32,6 +35,7 @@ class TemplatedAccountMailerTest {
   static final String LINK = "https://chat.example.com/account/confirm?token=Ab3_x-9Zq";
   static final Instant UNTIL = Instant.parse("2026-11-27T07:30:00Z");
   static final Instant NOW = Instant.parse("2026-11-27T07:00:00Z");
+  static final String WORKSPACE = "Acme Support";
 
   private static final Pattern THAI = Pattern.compile("[\\u0E00-\\u0E7F]");
   private static final Pattern HTML_TAG = Pattern.compile("<\\s*/?\\s*[A-Za-z!][^>]*>");
@@ -46,7 +50,9 @@ class TemplatedAccountMailerTest {
     VERIFICATION,
     PASSWORD_RESET,
     ACCOUNT_LOCKED,
-    PASSWORD_CHANGED
+    PASSWORD_CHANGED,
+    /** Sent to the user's address, with the user as the inviter (the name in the body). */
+    INVITATION
   }
 
   /** What each mail must say: subject, a body phrase, and the link's lifetime if it has one. */
@@ -79,6 +85,12 @@ class TemplatedAccountMailerTest {
                   "Your MiniChat password was changed",
                   "If you made this change, there is nothing else to do.",
                   null,
+                  null),
+              Kind.INVITATION,
+              new Expected(
+                  "You are invited to join Acme Support on MiniChat",
+                  "If you were not expecting this invitation",
+                  "7 days",
                   null)),
           "th",
           Map.of(
@@ -101,11 +113,31 @@ class TemplatedAccountMailerTest {
                   "มีการเปลี่ยนรหัสผ่านบัญชี MiniChat ของคุณ",
                   "หากคุณเป็นผู้เปลี่ยนรหัสผ่านเอง",
                   null,
+                  null),
+              Kind.INVITATION,
+              new Expected(
+                  "คำเชิญเข้าร่วมเวิร์กสเปซ Acme Support บน MiniChat",
+                  "หากคุณไม่ได้คาดว่าจะได้รับคำเชิญนี้",
+                  "7 วัน",
                   null)));
 
   static User user(String name, String language) {
     return new User(UserId.generate(), new Email("somchai@example.com"), name, "hash", NOW, NOW)
         .withProfile(name, language, NOW);
+  }
+
+  static Invitation invitation(String email, Role role) {
+    return new Invitation(
+        "inv-1",
+        WorkspaceId.generate(),
+        new Email(email),
+        role,
+        "hash",
+        UserId.generate(),
+        NOW,
+        NOW.plus(Invitation.LIFETIME),
+        null,
+        null);
   }
 
   static EmailMessage send(
@@ -115,6 +147,13 @@ class TemplatedAccountMailerTest {
       case PASSWORD_RESET -> mailer.sendPasswordReset(user, link);
       case ACCOUNT_LOCKED -> mailer.sendAccountLocked(user, link, UNTIL);
       case PASSWORD_CHANGED -> mailer.sendPasswordChanged(user);
+      case INVITATION ->
+          mailer.sendInvitation(
+              invitation(user.email().value(), Role.MEMBER),
+              WORKSPACE,
+              user.name(),
+              link,
+              user.language());
     }
     return outbox.messages().getLast();
   }
@@ -157,7 +196,7 @@ class TemplatedAccountMailerTest {
     assertTrue(mail.subject().length() <= 60, mail.subject());
     for (String body : List.of(mail.text(), mail.html())) {
       assertTrue(body.contains(expected.phrase()), body);
-      assertTrue(body.contains("Somchai Jaidee"), "greets the user by name");
+      assertTrue(body.contains("Somchai Jaidee"), "greets the user (names the inviter) by name");
       assertTrue(body.contains("somchai@example.com"), "says which account it is about");
       if (expected.validFor() != null) {
         assertTrue(body.contains(expected.validFor()), body);
@@ -247,12 +286,17 @@ class TemplatedAccountMailerTest {
     assertTrue(mail.subject().contains("Chat & <b>Co</b>"));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"th", "en"})
-  void linkIsEscapedOnlyWhereHtmlRequiresIt(String language) {
+  static Stream<Arguments> linkedMailInEachLanguage() {
+    return Stream.of(Kind.PASSWORD_RESET, Kind.INVITATION)
+        .flatMap(kind -> Stream.of(Arguments.of(kind, "th"), Arguments.of(kind, "en")));
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @MethodSource("linkedMailInEachLanguage")
+  void linkIsEscapedOnlyWhereHtmlRequiresIt(Kind kind, String language) {
     String link = "https://chat.example.com/reset?token=a1b2&lang=th#x='y'";
 
-    EmailMessage mail = send(Kind.PASSWORD_RESET, user("Somchai", language), link);
+    EmailMessage mail = send(kind, user("Somchai", language), link);
 
     assertTrue(mail.text().lines().toList().contains(link));
     assertTrue(
@@ -279,6 +323,11 @@ class TemplatedAccountMailerTest {
     assertThrows(IllegalArgumentException.class, () -> mailer.sendVerification(user, link));
     assertThrows(IllegalArgumentException.class, () -> mailer.sendPasswordReset(user, link));
     assertThrows(IllegalArgumentException.class, () -> mailer.sendAccountLocked(user, link, UNTIL));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            mailer.sendInvitation(
+                invitation("niran@example.com", Role.MEMBER), WORKSPACE, "Somchai", link, "en"));
     assertTrue(outbox.messages().isEmpty());
   }
 
@@ -290,6 +339,22 @@ class TemplatedAccountMailerTest {
     assertThrows(NullPointerException.class, () -> mailer.sendPasswordReset(user, null));
     assertThrows(NullPointerException.class, () -> mailer.sendAccountLocked(user, LINK, null));
     assertThrows(NullPointerException.class, () -> mailer.sendPasswordChanged(null));
+    Invitation invitation = invitation("niran@example.com", Role.MEMBER);
+    assertThrows(
+        NullPointerException.class,
+        () -> mailer.sendInvitation(null, WORKSPACE, "Somchai", LINK, "en"));
+    assertThrows(
+        NullPointerException.class,
+        () -> mailer.sendInvitation(invitation, null, "Somchai", LINK, "en"));
+    assertThrows(
+        NullPointerException.class,
+        () -> mailer.sendInvitation(invitation, WORKSPACE, null, LINK, "en"));
+    assertThrows(
+        NullPointerException.class,
+        () -> mailer.sendInvitation(invitation, WORKSPACE, "Somchai", null, "en"));
+    assertThrows(
+        NullPointerException.class,
+        () -> mailer.sendInvitation(invitation, WORKSPACE, "Somchai", LINK, null));
     assertTrue(outbox.messages().isEmpty());
   }
 
@@ -377,6 +442,10 @@ class TemplatedAccountMailerTest {
     assertEquals("1 minute", TemplatedAccountMailer.duration(Duration.ofSeconds(30), "en"));
     assertEquals("1 ชั่วโมง", TemplatedAccountMailer.duration(Duration.ofHours(1), "th"));
     assertEquals("45 นาที", TemplatedAccountMailer.duration(Duration.ofMinutes(45), "th"));
+    assertEquals("7 days", TemplatedAccountMailer.duration(Duration.ofDays(7), "en"));
+    assertEquals("7 วัน", TemplatedAccountMailer.duration(Duration.ofDays(7), "th"));
+    assertEquals("36 hours", TemplatedAccountMailer.duration(Duration.ofHours(36), "en"));
+    assertEquals("60 hours", TemplatedAccountMailer.duration(Duration.ofHours(60), "en"));
   }
 
   @Test
@@ -400,5 +469,214 @@ class TemplatedAccountMailerTest {
       TemplatedAccountMailer.Factory factory = new TemplatedAccountMailer.Factory(html);
       assertThrows(MustacheException.class, () -> factory.compile(new StringReader(template), "t"));
     }
+  }
+
+  private EmailMessage invite(Role role, String workspace, String inviter, String language) {
+    mailer.sendInvitation(
+        invitation("niran@example.com", role), workspace, inviter, LINK, language);
+    return outbox.messages().getLast();
+  }
+
+  static Stream<Arguments> invitationWording() {
+    return Stream.of(
+        Arguments.of(
+            "en",
+            Role.MEMBER,
+            "Somchai Jaidee has invited you to join the workspace “Acme Support” on MiniChat as a"
+                + " member.",
+            "<strong>Somchai Jaidee</strong> has invited you to join the workspace <strong>Acme"
+                + " Support</strong> on MiniChat as a <strong>member</strong>.",
+            "Members can chat and read the workspace’s conversations."),
+        Arguments.of(
+            "en",
+            Role.ADMIN,
+            "Somchai Jaidee has invited you to join the workspace “Acme Support” on MiniChat as an"
+                + " admin.",
+            "<strong>Somchai Jaidee</strong> has invited you to join the workspace <strong>Acme"
+                + " Support</strong> on MiniChat as an <strong>admin</strong>.",
+            "Admins can chat and read the workspace’s conversations, and also manage its settings,"
+                + " members, API keys and webhooks."),
+        Arguments.of(
+            "th",
+            Role.MEMBER,
+            "คุณ Somchai Jaidee ได้เชิญคุณเข้าร่วมเวิร์กสเปซ “Acme Support” บน MiniChat ในบทบาทสมาชิก",
+            "คุณ <strong>Somchai Jaidee</strong> ได้เชิญคุณเข้าร่วมเวิร์กสเปซ <strong>Acme"
+                + " Support</strong> บน MiniChat ในบทบาท<strong>สมาชิก</strong>",
+            "สมาชิกสามารถแชตและอ่านบทสนทนาของเวิร์กสเปซได้"),
+        Arguments.of(
+            "th",
+            Role.ADMIN,
+            "คุณ Somchai Jaidee ได้เชิญคุณเข้าร่วมเวิร์กสเปซ “Acme Support” บน MiniChat"
+                + " ในบทบาทผู้ดูแลระบบ",
+            "คุณ <strong>Somchai Jaidee</strong> ได้เชิญคุณเข้าร่วมเวิร์กสเปซ <strong>Acme"
+                + " Support</strong> บน MiniChat ในบทบาท<strong>ผู้ดูแลระบบ</strong>",
+            "ผู้ดูแลระบบสามารถแชตและอ่านบทสนทนาของเวิร์กสเปซ รวมทั้งจัดการการตั้งค่า สมาชิก คีย์ API"
+                + " และเว็บฮุกได้"));
+  }
+
+  @ParameterizedTest(name = "{1} in {0}")
+  @MethodSource("invitationWording")
+  void invitationSaysWhoInvitedThemToWhichWorkspaceWithWhichRole(
+      String language, Role role, String text, String html, String roleExplained) {
+    EmailMessage mail = invite(role, WORKSPACE, "Somchai Jaidee", language);
+
+    assertEquals("niran@example.com", mail.to(), "sent to the invited address");
+    assertTrue(mail.text().contains(text), mail.text());
+    assertTrue(mail.html().contains(html), mail.html());
+    assertTrue(mail.text().contains(roleExplained), mail.text());
+    assertTrue(mail.html().contains(roleExplained), mail.html());
+    // the other role is never mentioned
+    String otherRole =
+        switch (language + role) {
+          case "enMEMBER" -> "admin";
+          case "enADMIN" -> "a member";
+          case "thMEMBER" -> "ผู้ดูแลระบบ";
+          default -> "ในบทบาทสมาชิก";
+        };
+    assertFalse(mail.text().contains(otherRole), mail.text());
+    assertFalse(mail.html().contains(otherRole), mail.html());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"th", "en"})
+  void invitationTellsWhichAddressToUseAndWhenToIgnoreIt(String language) {
+    EmailMessage mail = invite(Role.MEMBER, WORKSPACE, "Somchai", language);
+
+    boolean thai = language.equals("th");
+    String signIn =
+        thai
+            ? "เข้าสู่ระบบด้วยอีเมล niran@example.com หากยังไม่มีบัญชี MiniChat"
+                + " กรุณาสมัครด้วยอีเมลนี้ก่อน"
+            : "sign in with niran@example.com. If you do not have a MiniChat account yet, create"
+                + " one with this address first.";
+    String ignore =
+        thai
+            ? "หากคุณไม่ได้คาดว่าจะได้รับคำเชิญนี้ สามารถละเว้นอีเมลฉบับนี้ได้"
+                + " คุณจะไม่ถูกเพิ่มเข้าเวิร์กสเปซจนกว่าจะตอบรับคำเชิญ"
+            : "If you were not expecting this invitation, you can safely ignore this e-mail: you"
+                + " will not be added to the workspace unless you accept it.";
+    assertTrue(mail.text().contains(signIn), mail.text());
+    assertTrue(
+        mail.html()
+            .contains(signIn.replace("niran@example.com", "<strong>niran@example.com</strong>")),
+        mail.html());
+    assertTrue(mail.text().contains(ignore), mail.text());
+    assertTrue(mail.html().contains(ignore), mail.html());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"th", "en"})
+  void invitationShowsTheInvitationLifetime(String language) {
+    EmailMessage mail = invite(Role.MEMBER, WORKSPACE, "Somchai", language);
+
+    String validFor = TemplatedAccountMailer.duration(Invitation.LIFETIME, language);
+    assertEquals(language.equals("th") ? "7 วัน" : "7 days", validFor);
+    String expires =
+        language.equals("th")
+            ? "ลิงก์นี้ใช้ได้เพียงครั้งเดียว และจะหมดอายุภายใน 7 วัน"
+            : "The invitation works once and expires in 7 days.";
+    assertTrue(mail.text().contains(expires), mail.text());
+    assertTrue(mail.html().contains(expires), mail.html());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"th", "en"})
+  void invitationCarriesExactlyTheGivenLink(String language) {
+    EmailMessage mail = invite(Role.ADMIN, WORKSPACE, "Somchai", language);
+
+    assertTrue(mail.text().lines().toList().contains(LINK), mail.text());
+    assertEquals(1, mail.text().split(Pattern.quote(LINK), -1).length - 1, "once in the text");
+    List<String> hrefs = hrefs(mail.html());
+    assertEquals(List.of(LINK, LINK, BASE_URL.toString()), hrefs);
+    assertTrue(mail.html().contains(">" + LINK + "</a>"), "the link spelled out for copying");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"th", "en"})
+  void invitationEscapesWorkspaceAndInviterNamesInHtml(String language) {
+    String workspace = "<img src=x onerror=alert(1)> & \"Co\"";
+    String inviter = "<script>alert('hi')</script>";
+
+    EmailMessage mail = invite(Role.MEMBER, workspace, inviter, language);
+
+    assertFalse(mail.html().contains("<img"), mail.html());
+    assertFalse(mail.html().contains("<script"), mail.html());
+    assertTrue(
+        mail.html().contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Co&quot;"),
+        mail.html());
+    assertTrue(
+        mail.html().contains("&lt;script&gt;alert(&#39;hi&#39;)&lt;/script&gt;"), mail.html());
+    assertTrue(
+        mail.html()
+            .contains(
+                "<title>"
+                    + (language.equals("th")
+                        ? "คำเชิญเข้าร่วมเวิร์กสเปซ &lt;img src=x onerror=alert(1)&gt; &amp;"
+                            + " &quot;Co&quot; บน MiniChat"
+                        : "You are invited to join &lt;img src=x onerror=alert(1)&gt; &amp;"
+                            + " &quot;Co&quot; on MiniChat")
+                    + "</title>"),
+        mail.html());
+    // text/plain is never interpreted as markup, so it shows the names as typed
+    assertTrue(mail.text().contains(workspace), mail.text());
+    assertTrue(mail.text().contains(inviter), mail.text());
+    assertTrue(mail.subject().contains(workspace), mail.subject());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"th", "en"})
+  void invitationGreetsTheInviteeWithoutAName(String language) {
+    EmailMessage mail = invite(Role.MEMBER, WORKSPACE, "Somchai", language);
+
+    String greeting = language.equals("th") ? "เรียน ผู้ได้รับเชิญ" : "Hello,";
+    assertTrue(mail.text().startsWith(greeting + "\n"), mail.text());
+    assertTrue(mail.html().contains(">" + greeting + "</p>"), mail.html());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"th", "en"})
+  void invitationFromSomeoneWithoutANameStillReads(String language) {
+    EmailMessage mail = invite(Role.MEMBER, WORKSPACE, "  ", language);
+
+    String opening =
+        language.equals("th")
+            ? "คุณได้รับคำเชิญเข้าร่วมเวิร์กสเปซ “Acme Support” บน MiniChat ในบทบาทสมาชิก"
+            : "You have been invited to join the workspace “Acme Support” on MiniChat as a member.";
+    assertTrue(mail.text().contains(opening), mail.text());
+  }
+
+  @Test
+  void invitationLanguageIsTheGivenOneNormalised() {
+    assertEquals(
+        "คำเชิญเข้าร่วมเวิร์กสเปซ Acme Support บน MiniChat",
+        invite(Role.MEMBER, WORKSPACE, "Somchai", "th-TH").subject());
+    assertTrue(invite(Role.MEMBER, WORKSPACE, "Somchai", "th-TH").html().contains("lang=\"th\""));
+    assertEquals(
+        "You are invited to join Acme Support on MiniChat",
+        invite(Role.MEMBER, WORKSPACE, "Somchai", "de").subject());
+  }
+
+  @Test
+  void invitationNamesCannotAddLines() {
+    EmailMessage mail =
+        invite(Role.MEMBER, "Acme\r\nSupport", "Eve\nPlease call +1 555 0100\n", "en");
+
+    assertEquals("You are invited to join Acme Support on MiniChat", mail.subject());
+    assertTrue(
+        mail.text()
+            .contains(
+                "Eve Please call +1 555 0100 has invited you to join the workspace “Acme"
+                    + " Support”"),
+        mail.text());
+  }
+
+  @Test
+  void invitationRefusesABlankWorkspaceName() {
+    Invitation invitation = invitation("niran@example.com", Role.MEMBER);
+
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> mailer.sendInvitation(invitation, " \n", "Somchai", LINK, "en"));
+    assertTrue(outbox.messages().isEmpty());
   }
 }

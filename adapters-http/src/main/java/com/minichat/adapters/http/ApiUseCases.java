@@ -6,12 +6,17 @@ import com.minichat.application.port.in.account.ProfileUseCase;
 import com.minichat.application.port.in.account.RegistrationUseCase;
 import com.minichat.application.port.in.account.SessionUseCase;
 import com.minichat.application.port.in.account.TwoFactorUseCase;
+import com.minichat.application.port.in.apikey.ApiKeyUseCase;
+import com.minichat.application.port.in.apikey.AuthenticateApiKeyUseCase;
 import com.minichat.application.port.in.audit.AuditLogUseCase;
 import com.minichat.application.port.in.conversation.QueryConversationsUseCase;
 import com.minichat.application.port.in.email.ReadOutboxUseCase;
 import com.minichat.application.port.in.health.CheckReadinessUseCase;
+import com.minichat.application.port.in.team.InvitationUseCase;
+import com.minichat.application.port.in.team.TeamUseCase;
 import com.minichat.application.port.in.widget.WidgetChatUseCase;
 import com.minichat.application.port.in.workspace.CreateWorkspaceUseCase;
+import com.minichat.application.port.in.workspace.DeleteWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.QueryWorkspacesUseCase;
 import com.minichat.application.port.in.workspace.UpdateWorkspaceUseCase;
 import java.util.Optional;
@@ -32,6 +37,11 @@ public record ApiUseCases(
     CreateWorkspaceUseCase createWorkspace,
     UpdateWorkspaceUseCase updateWorkspace,
     QueryWorkspacesUseCase queryWorkspaces,
+    DeleteWorkspaceUseCase deleteWorkspace,
+    TeamUseCase team,
+    InvitationUseCase invitations,
+    ApiKeyUseCase apiKeys,
+    AuthenticateApiKeyUseCase authenticateApiKey,
     WidgetChatUseCase widgetChat,
     QueryConversationsUseCase queryConversations,
     CheckReadinessUseCase readiness,

@@ -4,16 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.minichat.adapters.http.account.AccountRoutes;
 import com.minichat.adapters.http.account.AuthRoutes;
 import com.minichat.adapters.http.account.SessionCookie;
+import com.minichat.adapters.http.apikey.ApiKeyRoutes;
 import com.minichat.adapters.http.audit.AuditRoutes;
 import com.minichat.adapters.http.conversation.ConversationRoutes;
 import com.minichat.adapters.http.dev.OutboxRoutes;
 import com.minichat.adapters.http.ops.OpsRoutes;
+import com.minichat.adapters.http.support.Actors;
 import com.minichat.adapters.http.support.Envelope;
 import com.minichat.adapters.http.support.ErrorHandler;
 import com.minichat.adapters.http.support.HttpMetrics;
 import com.minichat.adapters.http.support.Json;
 import com.minichat.adapters.http.support.JsonBody;
 import com.minichat.adapters.http.support.RequestIds;
+import com.minichat.adapters.http.team.TeamRoutes;
 import com.minichat.adapters.http.widget.WidgetRoutes;
 import com.minichat.adapters.http.workspace.WorkspaceRoutes;
 import com.minichat.domain.common.DomainException;
@@ -41,20 +44,22 @@ public final class HttpServer implements AutoCloseable {
    *
    * @param demoWidgetKey widget key embedded by the demo page when the URL names none
    * @param secureCookies whether cookies are marked Secure (everywhere but development)
+   * @param publicBaseUrl this server's public address, whose pages may always use the widget
    */
   public HttpServer(
       ApiUseCases useCases,
       PrometheusMeterRegistry metrics,
       Clock clock,
       String demoWidgetKey,
-      boolean secureCookies) {
+      boolean secureCookies,
+      String publicBaseUrl) {
     ObjectMapper mapper = Json.strictMapper();
     Envelope envelope = new Envelope(clock);
     JsonBody body = new JsonBody(mapper);
     ErrorHandler errors = new ErrorHandler(envelope);
     HttpMetrics httpMetrics = new HttpMetrics(metrics);
-    AccountRoutes accounts =
-        new AccountRoutes(useCases.authenticate(), useCases.profile(), body, envelope);
+    Actors actors = new Actors(useCases.authenticate(), useCases.authenticateApiKey());
+    AccountRoutes accounts = new AccountRoutes(actors, useCases.profile(), body, envelope);
     AuthRoutes auth =
         new AuthRoutes(
             useCases.registration(),
@@ -84,12 +89,18 @@ public final class HttpServer implements AutoCloseable {
                       useCases.createWorkspace(),
                       useCases.updateWorkspace(),
                       useCases.queryWorkspaces(),
-                      accounts,
+                      useCases.deleteWorkspace(),
+                      actors,
                       body,
                       envelope)
                   .register(config.routes);
-              new WidgetRoutes(useCases.widgetChat(), body, envelope).register(config.routes);
-              new ConversationRoutes(useCases.queryConversations(), accounts, envelope)
+              new TeamRoutes(useCases.team(), useCases.invitations(), actors, body, envelope)
+                  .register(config.routes);
+              new ApiKeyRoutes(useCases.apiKeys(), actors, body, envelope, clock)
+                  .register(config.routes);
+              new WidgetRoutes(useCases.widgetChat(), body, envelope, publicBaseUrl)
+                  .register(config.routes);
+              new ConversationRoutes(useCases.queryConversations(), actors, envelope)
                   .register(config.routes);
               new OpsRoutes(useCases.readiness(), metrics, demoWidgetKey).register(config.routes);
             });

@@ -20,16 +20,22 @@ import com.minichat.application.port.in.account.ProfileUseCase;
 import com.minichat.application.port.in.account.RegistrationUseCase;
 import com.minichat.application.port.in.account.SessionUseCase;
 import com.minichat.application.port.in.account.TwoFactorUseCase;
+import com.minichat.application.port.in.apikey.ApiKeyUseCase;
+import com.minichat.application.port.in.apikey.AuthenticateApiKeyUseCase;
 import com.minichat.application.port.in.audit.AuditLogUseCase;
 import com.minichat.application.port.in.conversation.QueryConversationsUseCase;
 import com.minichat.application.port.in.health.CheckReadinessUseCase;
 import com.minichat.application.port.in.health.Readiness;
+import com.minichat.application.port.in.team.InvitationUseCase;
+import com.minichat.application.port.in.team.TeamUseCase;
 import com.minichat.application.port.in.widget.MessageExchange;
 import com.minichat.application.port.in.widget.VisitorAccess;
 import com.minichat.application.port.in.widget.WidgetChatUseCase;
 import com.minichat.application.port.in.workspace.CreateWorkspaceUseCase;
+import com.minichat.application.port.in.workspace.DeleteWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.QueryWorkspacesUseCase;
 import com.minichat.application.port.in.workspace.UpdateWorkspaceUseCase;
+import com.minichat.domain.access.UserActor;
 import com.minichat.domain.common.AuthenticationException;
 import com.minichat.domain.common.ConflictException;
 import com.minichat.domain.common.ForbiddenException;
@@ -45,6 +51,8 @@ import com.minichat.domain.conversation.VisitorId;
 import com.minichat.domain.user.Email;
 import com.minichat.domain.user.User;
 import com.minichat.domain.user.UserId;
+import com.minichat.domain.workspace.WidgetKey;
+import com.minichat.domain.workspace.Workspace;
 import com.minichat.domain.workspace.WorkspaceId;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -96,12 +104,18 @@ class HttpServerTest {
             mock(CreateWorkspaceUseCase.class),
             mock(UpdateWorkspaceUseCase.class),
             queryWorkspaces,
+            mock(DeleteWorkspaceUseCase.class),
+            mock(TeamUseCase.class),
+            mock(InvitationUseCase.class),
+            mock(ApiKeyUseCase.class),
+            mock(AuthenticateApiKeyUseCase.class),
             widgetChat,
             queryConversations,
             readiness,
             Optional.empty());
     server =
-        new HttpServer(useCases, metrics, Clock.systemUTC(), "wk_00000000", true)
+        new HttpServer(
+                useCases, metrics, Clock.systemUTC(), "wk_00000000", true, "http://localhost:8080")
             .start("127.0.0.1", 0);
     api = new ApiClient(URI.create("http://127.0.0.1:" + server.port()));
     when(authenticate.authenticate("test-token")).thenReturn(USER);
@@ -239,7 +253,8 @@ class HttpServerTest {
 
   @Test
   void unexpectedFailuresAre500WithoutDetails() {
-    when(queryWorkspaces.list(any())).thenThrow(new IllegalStateException("secret internals"));
+    when(queryWorkspaces.list(any(), any()))
+        .thenThrow(new IllegalStateException("secret internals"));
 
     ApiResponse response = api.get("/api/v1/workspaces", "Authorization", TOKEN);
 
@@ -260,7 +275,8 @@ class HttpServerTest {
             NOW,
             NOW);
     Message message = Message.create(conversation, MessageAuthor.VISITOR, "สวัสดีครับ", NOW);
-    when(queryConversations.messages(eq(USER.id()), eq(new ConversationId("c1")), any()))
+    when(queryConversations.messages(
+            eq(new UserActor(USER.id())), eq(new ConversationId("c1")), any()))
         .thenReturn(new Page<>(List.of(message), "next-1", 1));
 
     ApiResponse response =
@@ -300,6 +316,87 @@ class HttpServerTest {
     assertEquals(200, response.status());
     assertEquals("AI", response.data().at("/reply/author").asText());
     assertEquals("Hi there", response.data().at("/reply/text").asText());
+  }
+
+  private void widgetAllowing(String... domains) {
+    when(widgetChat.widget(new WidgetKey("wk_1")))
+        .thenReturn(
+            new Workspace(
+                new WorkspaceId("w1"),
+                "Shop",
+                USER.id(),
+                new WidgetKey("wk_1"),
+                "Hi",
+                "",
+                List.of(),
+                List.of(domains),
+                30,
+                NOW,
+                NOW));
+  }
+
+  @Test
+  void widgetEndpointsServeAllowedPagesWithCorsHeaders() {
+    widgetAllowing("shop.example.com");
+
+    ApiResponse allowed =
+        api.get("/api/v1/widget/wk_1/config", "Origin", "https://shop.example.com");
+    ApiResponse own = api.get("/api/v1/widget/wk_1/config", "Origin", "http://localhost:8080");
+    ApiResponse noOrigin = api.get("/api/v1/widget/wk_1/config");
+
+    assertEquals(200, allowed.status());
+    assertEquals("https://shop.example.com", allowed.header("Access-Control-Allow-Origin"));
+    assertEquals(200, own.status());
+    assertEquals(200, noOrigin.status());
+    assertEquals(null, noOrigin.header("Access-Control-Allow-Origin"));
+  }
+
+  @Test
+  void widgetEndpointsRefuseOtherPages() {
+    widgetAllowing("shop.example.com");
+
+    ApiResponse foreign =
+        api.get("/api/v1/widget/wk_1/config", "Origin", "https://evil.example.net");
+    ApiResponse lookAlike =
+        api.post(
+            "/api/v1/widget/wk_1/conversations",
+            null,
+            "Origin",
+            "https://shop.example.com.evil.io");
+
+    assertEquals(403, foreign.status());
+    assertEquals("FORBIDDEN", foreign.errorCode());
+    assertEquals(null, foreign.header("Access-Control-Allow-Origin"));
+    assertEquals(403, lookAlike.status());
+  }
+
+  @Test
+  void preflightIsAnsweredForAllowedPagesOnly() {
+    widgetAllowing("*.example.com");
+
+    ApiResponse allowed =
+        api.send(
+            "OPTIONS",
+            "/api/v1/widget/wk_1/conversations/c1/messages",
+            null,
+            null,
+            "Origin",
+            "https://www.example.com",
+            "Access-Control-Request-Method",
+            "POST");
+    ApiResponse refused =
+        api.send(
+            "OPTIONS",
+            "/api/v1/widget/wk_1/conversations",
+            null,
+            null,
+            "Origin",
+            "https://example.org");
+
+    assertEquals(204, allowed.status());
+    assertTrue(allowed.header("Access-Control-Allow-Headers").contains("Authorization"));
+    assertEquals("https://www.example.com", allowed.header("Access-Control-Allow-Origin"));
+    assertEquals(403, refused.status());
   }
 
   @Test

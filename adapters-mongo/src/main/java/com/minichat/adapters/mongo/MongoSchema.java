@@ -18,6 +18,9 @@ public final class MongoSchema {
   public static final String ONE_TIME_TOKENS = "oneTimeTokens";
   public static final String REFRESH_TOKENS = "refreshTokens";
   public static final String AUDIT_LOG = "auditLog";
+  public static final String MEMBERSHIPS = "memberships";
+  public static final String INVITATIONS = "invitations";
+  public static final String API_KEYS = "apiKeys";
 
   /** Primary key field; MiniChat stores its own string identifiers there. */
   public static final String ID = "_id";

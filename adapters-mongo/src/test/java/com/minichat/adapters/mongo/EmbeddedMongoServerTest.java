@@ -4,14 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.minichat.adapters.mongo.apikey.MongoApiKeyRepository;
 import com.minichat.adapters.mongo.migration.Migration;
+import com.minichat.adapters.mongo.migration.MigrationRunner;
 import com.minichat.adapters.mongo.migration.MongoMigrations;
 import com.minichat.adapters.mongo.session.MongoRefreshTokenRepository;
+import com.minichat.adapters.mongo.team.MongoInvitationRepository;
+import com.minichat.adapters.mongo.team.MongoMembershipRepository;
 import com.minichat.adapters.mongo.user.MongoOneTimeTokenRepository;
 import com.minichat.adapters.mongo.user.MongoUserRepository;
 import com.minichat.adapters.mongo.workspace.MongoWorkspaceRepository;
+import com.minichat.application.port.out.workspace.DeletedWorkspace;
+import com.minichat.domain.apikey.ApiKey;
+import com.minichat.domain.apikey.ApiKeyId;
+import com.minichat.domain.apikey.ApiScope;
 import com.minichat.domain.common.ConflictException;
 import com.minichat.domain.session.RefreshToken;
+import com.minichat.domain.team.Invitation;
+import com.minichat.domain.team.Membership;
+import com.minichat.domain.team.Role;
 import com.minichat.domain.user.Email;
 import com.minichat.domain.user.OneTimeToken;
 import com.minichat.domain.user.TokenPurpose;
@@ -106,6 +117,93 @@ class EmbeddedMongoServerTest {
       assertEquals(Optional.of(refreshToken), refreshTokens.findByHash("rt-hash"));
       assertTrue(refreshTokens.markUsed(refreshToken.id(), T0.plusSeconds(3)));
       assertThrows(ConflictException.class, () -> refreshTokens.insert(refreshToken));
+    }
+  }
+
+  @Test
+  void teamsAndApiKeysWorkOnThePersistentBackend() {
+    UserId owner = UserId.generate();
+    Workspace workspace =
+        new Workspace(
+            WorkspaceId.generate(),
+            "Shop",
+            owner,
+            WidgetKey.generate(),
+            "",
+            "",
+            List.of(),
+            List.of(),
+            30,
+            T0,
+            T0);
+    Invitation invitation =
+        new Invitation(
+            "inv1",
+            workspace.id(),
+            new Email("new@example.com"),
+            Role.MEMBER,
+            "inv-hash",
+            owner,
+            T0,
+            T0.plus(Invitation.LIFETIME),
+            null,
+            null);
+    ApiKey key =
+        new ApiKey(
+            new ApiKeyId("key1"),
+            workspace.id(),
+            "Backend",
+            "mc_live_abcd",
+            "key-hash",
+            ApiScope.READ,
+            owner,
+            T0,
+            T0.plus(ApiKey.DEFAULT_LIFETIME),
+            null,
+            null,
+            null);
+
+    try (EmbeddedMongoServer server = EmbeddedMongoServer.startPersistent(dataDir);
+        MongoClient client = connect(server)) {
+      MongoDatabase database = client.getDatabase("minichat");
+      new MigrationRunner(database, MongoMigrations.all().subList(0, 2)).run();
+      new MongoWorkspaceRepository(database).insert(workspace);
+    }
+
+    try (EmbeddedMongoServer server = EmbeddedMongoServer.startPersistent(dataDir);
+        MongoClient client = connect(server)) {
+      MongoDatabase database = client.getDatabase("minichat");
+      assertEquals(List.of("0003-teams-and-api-keys"), MongoMigrations.migrate(database));
+      MongoMembershipRepository memberships = new MongoMembershipRepository(database);
+      Membership ownership = new Membership(workspace.id(), owner, Role.OWNER, T0, T0);
+      assertEquals(List.of(ownership), memberships.findByWorkspace(workspace.id()));
+      assertThrows(ConflictException.class, () -> memberships.insert(ownership));
+      MongoInvitationRepository invitations = new MongoInvitationRepository(database);
+      invitations.insert(invitation);
+      assertTrue(invitations.markAccepted("inv1", T0.plusSeconds(1)));
+      assertThrows(ConflictException.class, () -> invitations.insert(invitation));
+      MongoApiKeyRepository keys = new MongoApiKeyRepository(database);
+      keys.insert(key);
+      keys.touch(key.id(), T0.plusSeconds(20));
+      keys.update(key.revoked(T0.plusSeconds(30)));
+      assertThrows(ConflictException.class, () -> keys.insert(key));
+      new MongoWorkspaceRepository(database).markDeleted(workspace.id(), T0.plusSeconds(40));
+    }
+
+    try (EmbeddedMongoServer server = EmbeddedMongoServer.startPersistent(dataDir);
+        MongoClient client = connect(server)) {
+      MongoDatabase database = client.getDatabase("minichat");
+      MongoWorkspaceRepository workspaces = new MongoWorkspaceRepository(database);
+      assertTrue(workspaces.findById(workspace.id()).isEmpty());
+      assertEquals(
+          Optional.of(new DeletedWorkspace(workspace, T0.plusSeconds(40))),
+          workspaces.findDeleted(workspace.id()));
+      assertEquals(
+          T0.plusSeconds(1),
+          new MongoInvitationRepository(database).findById("inv1").orElseThrow().acceptedAt());
+      ApiKey stored = new MongoApiKeyRepository(database).findById(key.id()).orElseThrow();
+      assertEquals(T0.plusSeconds(20), stored.lastUsedAt());
+      assertEquals(T0.plusSeconds(30), stored.revokedAt());
     }
   }
 

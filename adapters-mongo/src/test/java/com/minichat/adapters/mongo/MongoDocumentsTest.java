@@ -2,14 +2,21 @@ package com.minichat.adapters.mongo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.minichat.adapters.mongo.apikey.MongoApiKeyRepository;
 import com.minichat.adapters.mongo.audit.MongoAuditLog;
 import com.minichat.adapters.mongo.conversation.MongoConversationRepository;
 import com.minichat.adapters.mongo.conversation.MongoMessageRepository;
 import com.minichat.adapters.mongo.session.MongoRefreshTokenRepository;
+import com.minichat.adapters.mongo.team.MongoInvitationRepository;
+import com.minichat.adapters.mongo.team.MongoMembershipRepository;
 import com.minichat.adapters.mongo.user.MongoOneTimeTokenRepository;
 import com.minichat.adapters.mongo.user.MongoUserRepository;
 import com.minichat.adapters.mongo.workspace.MongoWorkspaceRepository;
+import com.minichat.domain.apikey.ApiKey;
+import com.minichat.domain.apikey.ApiKeyId;
+import com.minichat.domain.apikey.ApiScope;
 import com.minichat.domain.audit.AuditEvent;
 import com.minichat.domain.audit.AuditEventType;
 import com.minichat.domain.conversation.Conversation;
@@ -17,6 +24,9 @@ import com.minichat.domain.conversation.Message;
 import com.minichat.domain.conversation.MessageAuthor;
 import com.minichat.domain.conversation.VisitorId;
 import com.minichat.domain.session.RefreshToken;
+import com.minichat.domain.team.Invitation;
+import com.minichat.domain.team.Membership;
+import com.minichat.domain.team.Role;
 import com.minichat.domain.user.Email;
 import com.minichat.domain.user.OneTimeToken;
 import com.minichat.domain.user.TokenPurpose;
@@ -27,7 +37,9 @@ import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
 import com.minichat.domain.workspace.WorkspaceId;
 import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -128,8 +140,10 @@ class MongoDocumentsTest {
             "requireTwoFactor",
             "createdAt",
             "updatedAt",
+            "deletedAt",
             "schemaVersion"),
         storedWorkspace.keySet());
+    assertNull(storedWorkspace.get("deletedAt"));
     assertEquals(
         List.of(new Document("question", "Q?").append("answer", "A.")),
         storedWorkspace.getList("faq", Document.class));
@@ -237,5 +251,178 @@ class MongoDocumentsTest {
     assertEquals(Date.from(T0.plusSeconds(8)), refreshToken.getDate("usedAt"));
     assertEquals(Date.from(T0.plusSeconds(9)), refreshToken.getDate("revokedAt"));
     assertEquals(Date.from(T0.plusSeconds(9)), refreshToken.getDate(MongoSchema.UPDATED_AT));
+  }
+
+  private static Workspace shop(UserId owner) {
+    return new Workspace(
+        WorkspaceId.generate(),
+        "Shop",
+        owner,
+        WidgetKey.generate(),
+        "Hi",
+        "",
+        List.of(),
+        List.of(),
+        30,
+        T0,
+        T0);
+  }
+
+  private static ApiKey apiKey(WorkspaceId workspaceId) {
+    return new ApiKey(
+        new ApiKeyId("key1"),
+        workspaceId,
+        "Backend",
+        "mc_live_3fA9",
+        "sha256:secret",
+        ApiScope.WRITE,
+        UserId.generate(),
+        T0,
+        T0.plus(ApiKey.DEFAULT_LIFETIME),
+        null,
+        null,
+        null);
+  }
+
+  @Test
+  void teamAndApiKeyCollectionsStoreTimestampsAndSchemaVersion() {
+    UserId userId = UserId.generate();
+    WorkspaceId workspaceId = WorkspaceId.generate();
+    new MongoMembershipRepository(database)
+        .insert(new Membership(workspaceId, userId, Role.ADMIN, T0, T0.plusSeconds(1)));
+    new MongoInvitationRepository(database)
+        .insert(
+            new Invitation(
+                "inv1",
+                workspaceId,
+                new Email("new@example.com"),
+                Role.MEMBER,
+                "sha256:token",
+                userId,
+                T0,
+                T0.plus(Invitation.LIFETIME),
+                null,
+                null));
+    new MongoApiKeyRepository(database).insert(apiKey(workspaceId));
+
+    Document membership = only(MongoSchema.MEMBERSHIPS);
+    assertEquals(
+        Set.of(
+            "_id",
+            "workspaceId",
+            "userId",
+            "role",
+            "joinedAt",
+            "createdAt",
+            "updatedAt",
+            "schemaVersion"),
+        membership.keySet());
+    assertEquals(workspaceId.value() + ":" + userId.value(), membership.getString("_id"));
+    assertEquals("ADMIN", membership.getString("role"));
+    assertEquals(Date.from(T0), membership.getDate("joinedAt"));
+    assertEquals(Date.from(T0), membership.getDate(MongoSchema.CREATED_AT));
+    assertEquals(Date.from(T0.plusSeconds(1)), membership.getDate(MongoSchema.UPDATED_AT));
+
+    Document invitation = only(MongoSchema.INVITATIONS);
+    assertEquals(
+        Set.of(
+            "_id",
+            "workspaceId",
+            "email",
+            "role",
+            "tokenHash",
+            "invitedBy",
+            "expiresAt",
+            "acceptedAt",
+            "revokedAt",
+            "createdAt",
+            "updatedAt",
+            "schemaVersion"),
+        invitation.keySet());
+    assertEquals("new@example.com", invitation.getString("email"));
+    assertEquals("MEMBER", invitation.getString("role"));
+    assertEquals(Date.from(T0), invitation.getDate(MongoSchema.UPDATED_AT));
+
+    Document key = only(MongoSchema.API_KEYS);
+    assertEquals(
+        Set.of(
+            "_id",
+            "workspaceId",
+            "name",
+            "hint",
+            "secretHash",
+            "scope",
+            "createdBy",
+            "expiresAt",
+            "lastUsedAt",
+            "revokedAt",
+            "replacedBy",
+            "createdAt",
+            "updatedAt",
+            "schemaVersion"),
+        key.keySet());
+    assertEquals("WRITE", key.getString("scope"));
+    assertEquals("sha256:secret", key.getString("secretHash"));
+    assertEquals(Date.from(T0), key.getDate(MongoSchema.UPDATED_AT));
+  }
+
+  @Test
+  void changesStampUpdatedAt() {
+    UserId userId = UserId.generate();
+    WorkspaceId workspaceId = WorkspaceId.generate();
+    MongoMembershipRepository memberships = new MongoMembershipRepository(database);
+    Membership member = new Membership(workspaceId, userId, Role.MEMBER, T0, T0);
+    memberships.insert(member);
+    memberships.update(member.withRole(Role.ADMIN, T0.plusSeconds(5)), Role.MEMBER);
+    MongoInvitationRepository invitations = new MongoInvitationRepository(database);
+    invitations.insert(
+        new Invitation(
+            "inv1",
+            workspaceId,
+            new Email("new@example.com"),
+            Role.MEMBER,
+            "sha256:token",
+            userId,
+            T0,
+            T0.plus(Invitation.LIFETIME),
+            null,
+            null));
+    invitations.markAccepted("inv1", T0.plusSeconds(7));
+    Clock clock = Clock.fixed(T0.plusSeconds(9), ZoneOffset.UTC);
+    MongoApiKeyRepository keys = new MongoApiKeyRepository(database, clock);
+    ApiKey key = apiKey(workspaceId);
+    keys.insert(key);
+    keys.update(key.revoked(T0.plusSeconds(8)));
+    keys.touch(key.id(), T0.plusSeconds(20));
+
+    Document membership = only(MongoSchema.MEMBERSHIPS);
+    assertEquals("ADMIN", membership.getString("role"));
+    assertEquals(Date.from(T0.plusSeconds(5)), membership.getDate(MongoSchema.UPDATED_AT));
+    Document invitation = only(MongoSchema.INVITATIONS);
+    assertEquals(Date.from(T0.plusSeconds(7)), invitation.getDate("acceptedAt"));
+    assertEquals(Date.from(T0.plusSeconds(7)), invitation.getDate(MongoSchema.UPDATED_AT));
+    Document storedKey = only(MongoSchema.API_KEYS);
+    assertEquals(Date.from(T0.plusSeconds(8)), storedKey.getDate("revokedAt"));
+    assertEquals(Date.from(T0.plusSeconds(20)), storedKey.getDate("lastUsedAt"));
+    assertEquals(Date.from(T0.plusSeconds(9)), storedKey.getDate(MongoSchema.UPDATED_AT));
+    assertEquals(Date.from(T0), storedKey.getDate(MongoSchema.CREATED_AT));
+  }
+
+  @Test
+  void softDeleteAndRestoreAreRecordedBesideTheWorkspace() {
+    MongoWorkspaceRepository workspaces = new MongoWorkspaceRepository(database);
+    Workspace workspace = shop(UserId.generate());
+    workspaces.insert(workspace);
+
+    workspaces.markDeleted(workspace.id(), T0.plusSeconds(60));
+    Document deleted = only(MongoSchema.WORKSPACES);
+    workspaces.restore(workspace.id(), T0.plusSeconds(120));
+    workspaces.update(workspace);
+    Document restored = only(MongoSchema.WORKSPACES);
+
+    assertEquals(Date.from(T0.plusSeconds(60)), deleted.getDate("deletedAt"));
+    assertEquals(Date.from(T0), deleted.getDate(MongoSchema.UPDATED_AT));
+    assertNull(restored.get("deletedAt"));
+    assertEquals(Date.from(T0.plusSeconds(120)), restored.getDate("restoredAt"));
   }
 }

@@ -218,6 +218,7 @@ public final class ConfigLoader {
     limits.put("PASSWORD_RESET_RATE_LIMIT", rateLimit("PASSWORD_RESET_RATE_LIMIT", "5/1h"));
     limits.put(
         "VERIFICATION_RESEND_RATE_LIMIT", rateLimit("VERIFICATION_RESEND_RATE_LIMIT", "3/1h"));
+    limits.put("API_KEY_RATE_LIMIT", rateLimit("API_KEY_RATE_LIMIT", "1000/1h"));
     return limits;
   }
 

@@ -40,12 +40,12 @@ public final class InProcessRateLimiter implements RateLimiter {
               }
               return new Window(current.end(), current.used() + 1);
             });
+    Duration untilWindowEnds = Duration.between(now, window.end());
     if (window.used() <= limit.permits()) {
       return new RateLimitDecision(
-          true, limit.permits(), limit.permits() - window.used(), Duration.ZERO);
+          true, limit.permits(), limit.permits() - window.used(), Duration.ZERO, untilWindowEnds);
     }
-    Duration retryAfter = Duration.between(now, window.end());
-    return new RateLimitDecision(false, limit.permits(), 0, retryAfter);
+    return new RateLimitDecision(false, limit.permits(), 0, untilWindowEnds, untilWindowEnds);
   }
 
   private void sweepOccasionally(Instant now) {

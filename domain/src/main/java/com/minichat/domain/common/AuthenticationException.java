@@ -5,4 +5,9 @@ public final class AuthenticationException extends DomainException {
   public AuthenticationException(String message) {
     super(ErrorCode.AUTHENTICATION_FAILED, message);
   }
+
+  /** A failure with a more precise code, such as {@link ErrorCode#API_KEY_EXPIRED}. */
+  public AuthenticationException(ErrorCode code, String message) {
+    super(code, message);
+  }
 }

@@ -9,6 +9,7 @@ public enum ErrorCode {
   FORBIDDEN,
   RATE_LIMITED,
   UPSTREAM_UNAVAILABLE,
+  API_KEY_EXPIRED,
   // Protocol-level failures reported by the HTTP adapter; listed here so every code lives in one
   // place.
   METHOD_NOT_ALLOWED,

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -132,8 +133,62 @@ public record Workspace(
         updatedAt);
   }
 
-  /** Whether {@code userId} may see and use this workspace. Teams come with roles later. */
-  public boolean isMember(UserId userId) {
-    return ownerId.equals(userId);
+  /** A copy with another widget key (rotation). */
+  public Workspace withWidgetKey(WidgetKey newKey, Instant now) {
+    return new Workspace(
+        id,
+        name,
+        ownerId,
+        newKey,
+        welcomeMessage,
+        systemPrompt,
+        faq,
+        allowedDomains,
+        dataRetentionDays,
+        requireTwoFactor,
+        createdAt,
+        now);
+  }
+
+  /** A copy with another owner (ownership transfer). */
+  public Workspace withOwner(UserId newOwner, Instant now) {
+    return new Workspace(
+        id,
+        name,
+        newOwner,
+        widgetKey,
+        welcomeMessage,
+        systemPrompt,
+        faq,
+        allowedDomains,
+        dataRetentionDays,
+        requireTwoFactor,
+        createdAt,
+        now);
+  }
+
+  /**
+   * Whether a page on {@code host} (with {@code port}, or -1 for the scheme's default) may embed
+   * this workspace's widget: the host must equal an allowed domain, or be a subdomain of a {@code
+   * *.} entry; an entry with a port also needs that port.
+   */
+  public boolean allowsEmbeddingOn(String host, int port) {
+    if (host == null || host.isBlank()) {
+      return false;
+    }
+    String lowerHost = host.toLowerCase(Locale.ROOT);
+    for (String allowed : allowedDomains) {
+      int colon = allowed.lastIndexOf(':');
+      String allowedHost = colon > 0 ? allowed.substring(0, colon) : allowed;
+      boolean portMatches = colon < 0 || Integer.parseInt(allowed.substring(colon + 1)) == port;
+      boolean hostMatches =
+          allowedHost.startsWith("*.")
+              ? lowerHost.endsWith(allowedHost.substring(1))
+              : lowerHost.equals(allowedHost);
+      if (hostMatches && portMatches) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -297,14 +297,6 @@ class WorkspaceTest {
   }
 
   @Test
-  void onlyTheOwnerIsAMember() {
-    Workspace workspace = named("Shop");
-
-    assertTrue(workspace.isMember(OWNER));
-    assertFalse(workspace.isMember(new UserId("someone-else")));
-  }
-
-  @Test
   void widgetKeysAreRandomAndPrefixed() {
     WidgetKey first = WidgetKey.generate();
     WidgetKey second = WidgetKey.generate();

@@ -1,9 +1,8 @@
 package com.minichat.adapters.http.account;
 
+import com.minichat.adapters.http.support.Actors;
 import com.minichat.adapters.http.support.Envelope;
 import com.minichat.adapters.http.support.JsonBody;
-import com.minichat.adapters.http.support.Requests;
-import com.minichat.application.port.in.account.AuthenticateUserUseCase;
 import com.minichat.application.port.in.account.ProfileUseCase;
 import com.minichat.domain.user.User;
 import io.javalin.http.Context;
@@ -13,17 +12,13 @@ import java.util.Map;
 
 /** The signed-in user: who they are, and their profile. */
 public final class AccountRoutes {
-  private final AuthenticateUserUseCase authenticate;
+  private final Actors actors;
   private final ProfileUseCase profile;
   private final JsonBody body;
   private final Envelope envelope;
 
-  public AccountRoutes(
-      AuthenticateUserUseCase authenticate,
-      ProfileUseCase profile,
-      JsonBody body,
-      Envelope envelope) {
-    this.authenticate = authenticate;
+  public AccountRoutes(Actors actors, ProfileUseCase profile, JsonBody body, Envelope envelope) {
+    this.actors = actors;
     this.profile = profile;
     this.body = body;
     this.envelope = envelope;
@@ -63,7 +58,7 @@ public final class AccountRoutes {
 
   /** The signed-in user of a request; refuses requests without a valid access token. */
   public User currentUser(Context ctx) {
-    return authenticate.authenticate(Requests.bearerToken(ctx));
+    return actors.user(ctx);
   }
 
   /** {@code {"user": …}}. */

@@ -1,12 +1,13 @@
 package com.minichat.adapters.http.conversation;
 
-import com.minichat.adapters.http.account.AccountRoutes;
+import com.minichat.adapters.http.support.Actors;
 import com.minichat.adapters.http.support.Envelope;
 import com.minichat.adapters.http.support.Requests;
 import com.minichat.application.port.in.conversation.QueryConversationsUseCase;
+import com.minichat.domain.access.Actor;
+import com.minichat.domain.access.KeyActor;
 import com.minichat.domain.conversation.Conversation;
 import com.minichat.domain.conversation.ConversationId;
-import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.WorkspaceId;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -15,13 +16,12 @@ import java.time.Instant;
 /** The server API over conversations for team members. */
 public final class ConversationRoutes {
   private final QueryConversationsUseCase query;
-  private final AccountRoutes accounts;
+  private final Actors actors;
   private final Envelope envelope;
 
-  public ConversationRoutes(
-      QueryConversationsUseCase query, AccountRoutes accounts, Envelope envelope) {
+  public ConversationRoutes(QueryConversationsUseCase query, Actors actors, Envelope envelope) {
     this.query = query;
-    this.accounts = accounts;
+    this.actors = actors;
     this.envelope = envelope;
   }
 
@@ -52,8 +52,12 @@ public final class ConversationRoutes {
   }
 
   private void listConversations(Context ctx) {
-    UserId actor = accounts.currentUser(ctx).id();
-    WorkspaceId workspaceId = new WorkspaceId(Requests.requiredQuery(ctx, "workspaceId"));
+    Actor actor = actors.actor(ctx);
+    // A key belongs to one workspace, so it may leave the parameter out.
+    WorkspaceId workspaceId =
+        actor instanceof KeyActor key && ctx.queryParam("workspaceId") == null
+            ? key.key().workspaceId()
+            : new WorkspaceId(Requests.requiredQuery(ctx, "workspaceId"));
     envelope.page(
         ctx,
         query.conversations(actor, workspaceId, Requests.page(ctx)),
@@ -61,7 +65,7 @@ public final class ConversationRoutes {
   }
 
   private void listMessages(Context ctx) {
-    UserId actor = accounts.currentUser(ctx).id();
+    Actor actor = actors.actor(ctx);
     ConversationId conversationId = new ConversationId(ctx.pathParam("conversationId"));
     envelope.page(
         ctx, query.messages(actor, conversationId, Requests.page(ctx)), MessageResponse::from);

@@ -1,12 +1,16 @@
 package com.minichat.adapters.http.workspace;
 
-import com.minichat.adapters.http.account.AccountRoutes;
+import com.minichat.adapters.http.support.Actors;
 import com.minichat.adapters.http.support.Envelope;
 import com.minichat.adapters.http.support.JsonBody;
+import com.minichat.adapters.http.support.Requests;
 import com.minichat.application.port.in.workspace.CreateWorkspaceUseCase;
+import com.minichat.application.port.in.workspace.DeleteWorkspaceUseCase;
+import com.minichat.application.port.in.workspace.MemberWorkspace;
 import com.minichat.application.port.in.workspace.QueryWorkspacesUseCase;
 import com.minichat.application.port.in.workspace.UpdateWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.WorkspaceSettings;
+import com.minichat.domain.access.Actor;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.FaqEntry;
 import com.minichat.domain.workspace.Workspace;
@@ -16,15 +20,19 @@ import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Workspace creation, listing, reading and settings. */
+/** Workspace creation, listing, reading, settings, deletion and restore. */
 public final class WorkspaceRoutes {
+  private static final long RESTORABLE_DAYS = 30;
+
   private final CreateWorkspaceUseCase create;
   private final UpdateWorkspaceUseCase update;
   private final QueryWorkspacesUseCase query;
-  private final AccountRoutes accounts;
+  private final DeleteWorkspaceUseCase delete;
+  private final Actors actors;
   private final JsonBody body;
   private final Envelope envelope;
 
@@ -32,15 +40,27 @@ public final class WorkspaceRoutes {
       CreateWorkspaceUseCase create,
       UpdateWorkspaceUseCase update,
       QueryWorkspacesUseCase query,
-      AccountRoutes accounts,
+      DeleteWorkspaceUseCase delete,
+      Actors actors,
       JsonBody body,
       Envelope envelope) {
     this.create = create;
     this.update = update;
     this.query = query;
-    this.accounts = accounts;
+    this.delete = delete;
+    this.actors = actors;
     this.body = body;
     this.envelope = envelope;
+  }
+
+  /** A workspace in the caller's list, with the caller's role. */
+  public record MemberWorkspaceResponse(WorkspaceResponse workspace, String role) {
+    /** The response for a workspace and the caller's role in it. */
+    public static MemberWorkspaceResponse from(MemberWorkspace member) {
+      return new MemberWorkspaceResponse(
+          WorkspaceResponse.from(member.workspace()),
+          member.role().name().toLowerCase(Locale.ROOT));
+    }
   }
 
   /** One FAQ entry in requests and responses. */
@@ -93,7 +113,8 @@ public final class WorkspaceRoutes {
       Instant createdAt,
       Instant updatedAt) {
 
-    static WorkspaceResponse from(Workspace workspace) {
+    /** The response for {@code workspace}. */
+    public static WorkspaceResponse from(Workspace workspace) {
       return new WorkspaceResponse(
           workspace.id().value(),
           workspace.name(),
@@ -115,33 +136,53 @@ public final class WorkspaceRoutes {
     routes.get("/api/v1/workspaces", this::listWorkspaces);
     routes.get("/api/v1/workspaces/{workspaceId}", this::getWorkspace);
     routes.patch("/api/v1/workspaces/{workspaceId}", this::updateWorkspace);
+    routes.delete("/api/v1/workspaces/{workspaceId}", this::deleteWorkspace);
+    routes.post("/api/v1/workspaces/{workspaceId}/restore", this::restoreWorkspace);
+    routes.post("/api/v1/workspaces/{workspaceId}/widget-key/rotate", this::rotateWidgetKey);
+  }
+
+  /** The workspace id of a path. */
+  public static WorkspaceId workspaceId(Context ctx) {
+    return new WorkspaceId(ctx.pathParam("workspaceId"));
   }
 
   private void createWorkspace(Context ctx) {
-    UserId owner = accounts.currentUser(ctx).id();
+    UserId owner = actors.user(ctx).id();
     WorkspaceRequest request = body.read(ctx, WorkspaceRequest.class);
     Workspace workspace = create.create(owner, request.toSettings());
-    envelope.write(ctx, HttpStatus.CREATED, Map.of("workspace", WorkspaceResponse.from(workspace)));
+    envelope.write(ctx, HttpStatus.CREATED, workspaceData(workspace));
   }
 
   private void listWorkspaces(Context ctx) {
-    UserId actor = accounts.currentUser(ctx).id();
-    List<WorkspaceResponse> workspaces =
-        query.list(actor).stream().map(WorkspaceResponse::from).toList();
-    envelope.ok(ctx, Map.of("workspaces", workspaces));
+    UserId actor = actors.user(ctx).id();
+    envelope.page(ctx, query.list(actor, Requests.page(ctx)), MemberWorkspaceResponse::from);
   }
 
   private void getWorkspace(Context ctx) {
-    UserId actor = accounts.currentUser(ctx).id();
-    Workspace workspace = query.get(actor, new WorkspaceId(ctx.pathParam("workspaceId")));
-    envelope.ok(ctx, Map.of("workspace", WorkspaceResponse.from(workspace)));
+    envelope.ok(ctx, workspaceData(query.get(actors.actor(ctx), workspaceId(ctx))));
   }
 
   private void updateWorkspace(Context ctx) {
-    UserId actor = accounts.currentUser(ctx).id();
+    Actor actor = actors.actor(ctx);
     WorkspaceRequest request = body.read(ctx, WorkspaceRequest.class);
-    Workspace workspace =
-        update.update(actor, new WorkspaceId(ctx.pathParam("workspaceId")), request.toSettings());
-    envelope.ok(ctx, Map.of("workspace", WorkspaceResponse.from(workspace)));
+    envelope.ok(ctx, workspaceData(update.update(actor, workspaceId(ctx), request.toSettings())));
+  }
+
+  private void deleteWorkspace(Context ctx) {
+    delete.delete(actors.user(ctx).id(), workspaceId(ctx));
+    envelope.ok(ctx, Map.of("deleted", true, "restorableForDays", RESTORABLE_DAYS));
+  }
+
+  private void restoreWorkspace(Context ctx) {
+    envelope.ok(ctx, workspaceData(delete.restore(actors.user(ctx).id(), workspaceId(ctx))));
+  }
+
+  private void rotateWidgetKey(Context ctx) {
+    envelope.ok(
+        ctx, workspaceData(update.rotateWidgetKey(actors.user(ctx).id(), workspaceId(ctx))));
+  }
+
+  private static Map<String, Object> workspaceData(Workspace workspace) {
+    return Map.of("workspace", WorkspaceResponse.from(workspace));
   }
 }

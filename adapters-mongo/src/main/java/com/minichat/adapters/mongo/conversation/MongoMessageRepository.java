@@ -1,5 +1,6 @@
 package com.minichat.adapters.mongo.conversation;
 
+import com.minichat.adapters.mongo.CursorPages;
 import com.minichat.adapters.mongo.MongoErrors;
 import com.minichat.adapters.mongo.MongoSchema;
 import com.minichat.application.port.out.conversation.MessageRepository;

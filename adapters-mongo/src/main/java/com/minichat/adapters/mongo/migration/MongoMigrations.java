@@ -9,7 +9,10 @@ public final class MongoMigrations {
 
   /** All migrations in the order they must be applied. */
   public static List<Migration> all() {
-    return List.of(new CreateIndexesMigration(), new CreateTokenAndAuditIndexesMigration());
+    return List.of(
+        new CreateIndexesMigration(),
+        new CreateTokenAndAuditIndexesMigration(),
+        new TeamsAndApiKeysMigration());
   }
 
   /** A runner for {@link #all()} on {@code database}. */

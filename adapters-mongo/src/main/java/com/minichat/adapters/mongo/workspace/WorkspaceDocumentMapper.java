@@ -12,13 +12,17 @@ import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
 import com.minichat.domain.workspace.WorkspaceId;
 import com.mongodb.client.model.Projections;
+import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
  * Maps {@link Workspace} to and from documents of the {@code workspaces} collection. FAQ entries
- * are embedded documents {@code {question, answer}}; allowed domains an array of strings.
+ * are embedded documents {@code {question, answer}}; allowed domains an array of strings. Soft
+ * deletion lives beside the workspace's own fields: {@code deletedAt} (a date while deleted, null
+ * or missing while live — documents written before soft delete existed have no such field) and
+ * {@code restoredAt} (when it was last restored, absent if never).
  */
 public final class WorkspaceDocumentMapper {
   public static final String NAME = "name";
@@ -32,6 +36,8 @@ public final class WorkspaceDocumentMapper {
   public static final String ALLOWED_DOMAINS = "allowedDomains";
   public static final String DATA_RETENTION_DAYS = "dataRetentionDays";
   public static final String REQUIRE_TWO_FACTOR = "requireTwoFactor";
+  public static final String DELETED_AT = "deletedAt";
+  public static final String RESTORED_AT = "restoredAt";
 
   /** The fields {@link #toDomain} reads. */
   public static final Bson PROJECTION =
@@ -47,11 +53,12 @@ public final class WorkspaceDocumentMapper {
           DATA_RETENTION_DAYS,
           REQUIRE_TWO_FACTOR,
           CREATED_AT,
-          UPDATED_AT);
+          UPDATED_AT,
+          DELETED_AT);
 
   private WorkspaceDocumentMapper() {}
 
-  /** The document stored for {@code workspace}. */
+  /** The document stored for {@code workspace}, live ({@code deletedAt} null). */
   public static Document toDocument(Workspace workspace) {
     List<Document> faq =
         workspace.faq().stream()
@@ -71,7 +78,13 @@ public final class WorkspaceDocumentMapper {
         .append(REQUIRE_TWO_FACTOR, workspace.requireTwoFactor())
         .append(CREATED_AT, MongoSchema.toDate(workspace.createdAt()))
         .append(UPDATED_AT, MongoSchema.toDate(workspace.updatedAt()))
+        .append(DELETED_AT, null)
         .append(SCHEMA_VERSION, MongoSchema.CURRENT_SCHEMA_VERSION);
+  }
+
+  /** When the workspace a stored document describes was deleted; {@code null} while live. */
+  public static Instant deletedAt(Document document) {
+    return MongoSchema.toInstantOrNull(document.getDate(DELETED_AT));
   }
 
   /** The workspace a stored document describes. */

@@ -73,7 +73,11 @@ class MigrationRunnerTest {
     MigrationRunner runner = new MigrationRunner(database, MongoMigrations.all(), CLOCK);
 
     assertEquals(
-        List.of("0001-create-indexes", "0002-create-token-and-audit-indexes"), runner.run());
+        List.of(
+            "0001-create-indexes",
+            "0002-create-token-and-audit-indexes",
+            "0003-teams-and-api-keys"),
+        runner.run());
     assertEquals(List.of(), runner.run());
     assertEquals(List.of(), MongoMigrations.migrate(database));
 
@@ -83,13 +87,16 @@ class MigrationRunnerTest {
             .find()
             .sort(new Document(MongoSchema.ID, 1))
             .into(new ArrayList<>());
-    assertEquals(2, recorded.size());
+    assertEquals(3, recorded.size());
     assertEquals("0001-create-indexes", recorded.getFirst().getString(MongoSchema.ID));
     assertEquals(Date.from(NOW), recorded.getFirst().getDate("appliedAt"));
     assertTrue(recorded.getFirst().getString("description").contains("users.email"));
     assertEquals("0002-create-token-and-audit-indexes", recorded.get(1).getString(MongoSchema.ID));
     assertEquals(Date.from(NOW), recorded.get(1).getDate("appliedAt"));
     assertTrue(recorded.get(1).getString("description").contains("refreshTokens.tokenHash"));
+    assertEquals("0003-teams-and-api-keys", recorded.get(2).getString(MongoSchema.ID));
+    assertEquals(Date.from(NOW), recorded.get(2).getDate("appliedAt"));
+    assertTrue(recorded.get(2).getString("description").contains("OWNER membership"));
   }
 
   @Test

@@ -86,11 +86,18 @@ public final class RedisRateLimiter implements RateLimiter {
       throw new UpstreamUnavailableException("Redis is unavailable for rate limiting", e);
     }
     int remaining = (int) Math.max(0, Math.min(limit.permits(), probe.getRemainingTokens()));
+    // One permit comes back every window/permits, so the bucket is whole after the missing ones.
+    Duration reset =
+        limit.window().dividedBy(limit.permits()).multipliedBy(limit.permits() - remaining);
     if (probe.isConsumed()) {
-      return new RateLimitDecision(true, limit.permits(), remaining, Duration.ZERO);
+      return new RateLimitDecision(true, limit.permits(), remaining, Duration.ZERO, reset);
     }
     return new RateLimitDecision(
-        false, limit.permits(), remaining, retryAfter(probe.getNanosToWaitForRefill(), limit));
+        false,
+        limit.permits(),
+        remaining,
+        retryAfter(probe.getNanosToWaitForRefill(), limit),
+        reset);
   }
 
   /** The wait rounded up to whole milliseconds, positive and never longer than the window. */

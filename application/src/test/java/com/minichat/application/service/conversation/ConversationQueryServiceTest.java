@@ -5,10 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.minichat.application.fake.InMemoryConversationRepository;
+import com.minichat.application.fake.InMemoryMembershipRepository;
 import com.minichat.application.fake.InMemoryMessageRepository;
 import com.minichat.application.fake.InMemoryUserRepository;
 import com.minichat.application.fake.InMemoryWorkspaceRepository;
 import com.minichat.application.service.workspace.WorkspaceAccess;
+import com.minichat.domain.access.Actor;
+import com.minichat.domain.access.KeyActor;
+import com.minichat.domain.access.UserActor;
+import com.minichat.domain.apikey.ApiKey;
+import com.minichat.domain.apikey.ApiKeyId;
+import com.minichat.domain.apikey.ApiScope;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
@@ -17,6 +24,8 @@ import com.minichat.domain.conversation.ConversationId;
 import com.minichat.domain.conversation.Message;
 import com.minichat.domain.conversation.MessageAuthor;
 import com.minichat.domain.conversation.VisitorId;
+import com.minichat.domain.team.Membership;
+import com.minichat.domain.team.Role;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
@@ -29,10 +38,13 @@ import org.junit.jupiter.api.Test;
 
 class ConversationQueryServiceTest {
   private static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123Z");
-  private static final UserId ALICE = new UserId("alice");
-  private static final UserId BOB = new UserId("bob");
+  private static final UserId ALICE_ID = new UserId("alice");
+  private static final UserId BOB_ID = new UserId("bob");
+  private static final Actor ALICE = new UserActor(ALICE_ID);
+  private static final Actor BOB = new UserActor(BOB_ID);
 
   private InMemoryWorkspaceRepository workspaces;
+  private InMemoryMembershipRepository memberships;
   private InMemoryConversationRepository conversations;
   private InMemoryMessageRepository messages;
   private ConversationQueryService service;
@@ -47,16 +59,17 @@ class ConversationQueryServiceTest {
   @BeforeEach
   void setUp() {
     workspaces = new InMemoryWorkspaceRepository();
+    memberships = new InMemoryMembershipRepository();
     conversations = new InMemoryConversationRepository();
     messages = new InMemoryMessageRepository();
     service =
         new ConversationQueryService(
-            new WorkspaceAccess(workspaces, new InMemoryUserRepository()), conversations, messages);
+            new WorkspaceAccess(workspaces, memberships, new InMemoryUserRepository()),
+            conversations,
+            messages);
 
-    alices = workspace(ALICE);
-    bobs = workspace(BOB);
-    workspaces.insert(alices);
-    workspaces.insert(bobs);
+    alices = workspace(ALICE_ID);
+    bobs = workspace(BOB_ID);
     aliceFirst = conversation(alices, T0);
     aliceSecond = conversation(alices, T0.plusSeconds(60));
     bobOnly = conversation(bobs, T0.plusSeconds(30));
@@ -68,19 +81,24 @@ class ConversationQueryServiceTest {
     message(bobOnly, "bob secret", T0.plusSeconds(1));
   }
 
-  private static Workspace workspace(UserId owner) {
-    return new Workspace(
-        WorkspaceId.generate(),
-        "Shop of " + owner.value(),
-        owner,
-        WidgetKey.generate(),
-        null,
-        null,
-        null,
-        null,
-        30,
-        T0,
-        T0);
+  /** A stored workspace with {@code owner} as its owning member. */
+  private Workspace workspace(UserId owner) {
+    Workspace workspace =
+        new Workspace(
+            WorkspaceId.generate(),
+            "Shop of " + owner.value(),
+            owner,
+            WidgetKey.generate(),
+            null,
+            null,
+            null,
+            null,
+            30,
+            T0,
+            T0);
+    workspaces.insert(workspace);
+    memberships.insert(new Membership(workspace.id(), owner, Role.OWNER, T0, T0));
+    return workspace;
   }
 
   private Conversation conversation(Workspace workspace, Instant at) {
@@ -177,5 +195,84 @@ class ConversationQueryServiceTest {
     assertEquals(List.of(aliceFirst, aliceSecond), alicesConversations);
     assertEquals(List.of(bobOnly), bobsConversations);
     assertEquals(List.of("bob secret"), bobsMessages.stream().map(Message::text).toList());
+  }
+
+  private static KeyActor key(Workspace workspace, ApiScope scope) {
+    return new KeyActor(
+        new ApiKey(
+            ApiKeyId.generate(),
+            workspace.id(),
+            "ci",
+            "mc_live_abcd",
+            "hash-" + scope,
+            scope,
+            workspace.ownerId(),
+            T0,
+            T0.plus(ApiKey.DEFAULT_LIFETIME),
+            null,
+            null,
+            null));
+  }
+
+  @Test
+  void membershipRatherThanOwnershipDecidesWhoReads() {
+    memberships.insert(new Membership(alices.id(), BOB_ID, Role.MEMBER, T0, T0));
+
+    assertEquals(
+        List.of(aliceFirst, aliceSecond),
+        service.conversations(BOB, alices.id(), PageRequest.first()).items());
+    assertEquals(
+        aliceFirstMessages, service.messages(BOB, aliceFirst.id(), PageRequest.first()).items());
+
+    memberships.delete(
+        alices.id(), BOB_ID, memberships.find(alices.id(), BOB_ID).orElseThrow().role());
+    memberships.delete(alices.id(), ALICE_ID, Role.OWNER);
+
+    assertThrows(
+        NotFoundException.class,
+        () -> service.conversations(BOB, alices.id(), PageRequest.first()));
+    assertThrows(
+        NotFoundException.class,
+        () -> service.conversations(ALICE, alices.id(), PageRequest.first()));
+    assertThrows(
+        NotFoundException.class,
+        () -> service.messages(ALICE, aliceFirst.id(), PageRequest.first()));
+  }
+
+  @Test
+  void aReadKeyReadsItsOwnWorkspaceOnly() {
+    KeyActor alicesKey = key(alices, ApiScope.READ);
+
+    assertEquals(
+        List.of(aliceFirst, aliceSecond),
+        service.conversations(alicesKey, alices.id(), PageRequest.first()).items());
+    assertEquals(
+        aliceFirstMessages,
+        service.messages(alicesKey, aliceFirst.id(), PageRequest.first()).items());
+    assertThrows(
+        NotFoundException.class,
+        () -> service.conversations(alicesKey, bobs.id(), PageRequest.first()));
+    assertThrows(
+        NotFoundException.class,
+        () -> service.messages(alicesKey, bobOnly.id(), PageRequest.first()));
+  }
+
+  @Test
+  void aDeletedWorkspacesConversationsAreGoneForMembersAndKeys() {
+    KeyActor alicesKey = key(alices, ApiScope.ADMIN);
+    workspaces.markDeleted(alices.id(), T0.plusSeconds(120));
+
+    assertThrows(
+        NotFoundException.class,
+        () -> service.conversations(ALICE, alices.id(), PageRequest.first()));
+    assertThrows(
+        NotFoundException.class,
+        () -> service.messages(ALICE, aliceFirst.id(), PageRequest.first()));
+    assertThrows(
+        NotFoundException.class,
+        () -> service.conversations(alicesKey, alices.id(), PageRequest.first()));
+    assertThrows(
+        NotFoundException.class,
+        () -> service.messages(alicesKey, aliceFirst.id(), PageRequest.first()));
   }
 }

@@ -1,39 +1,60 @@
 package com.minichat.application.service.support;
 
 import com.minichat.application.port.out.email.AccountMailer;
+import com.minichat.domain.team.Invitation;
 import com.minichat.domain.user.User;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An {@link AccountMailer} that keeps every mail it was asked to send, with its link. */
+/**
+ * An {@link AccountMailer} that keeps every mail it was asked to send, with its link. Invitations
+ * are kept twice: as a {@link Mail} of kind {@link Kind#INVITATION} (without a user, as the invitee
+ * may have no account) among {@link #sent()}, and with all their details in {@link #invitations()}.
+ */
 public final class RecordingAccountMailer implements AccountMailer {
   /** Which account e-mail. */
   public enum Kind {
     VERIFICATION,
     PASSWORD_RESET,
     ACCOUNT_LOCKED,
-    PASSWORD_CHANGED
+    PASSWORD_CHANGED,
+    INVITATION
   }
 
   /**
    * One mail.
    *
+   * @param user the addressee; {@code null} for an invitation
    * @param link the link in the mail; {@code null} for the password-changed notice
    * @param until the end of the lock, for the lock mail only
    */
   public record Mail(Kind kind, User user, String link, Instant until) {
     /** The token in the link's {@code ?token=} query. */
     public String token() {
-      int at = link.indexOf("?token=");
-      if (at < 0) {
-        throw new IllegalStateException("no token in " + link);
-      }
-      return link.substring(at + "?token=".length());
+      return tokenIn(link);
+    }
+  }
+
+  /**
+   * One invitation mail with everything it was given.
+   *
+   * @param language the language it is written in (the inviter's)
+   */
+  public record InvitationMail(
+      Invitation invitation,
+      String workspaceName,
+      String inviterName,
+      String link,
+      String language) {
+    /** The token in the link's {@code ?token=} query. */
+    public String token() {
+      return tokenIn(link);
     }
   }
 
   private final List<Mail> mails = new ArrayList<>();
+  private final List<InvitationMail> invitations = new ArrayList<>();
 
   @Override
   public synchronized void sendVerification(User user, String link) {
@@ -55,6 +76,17 @@ public final class RecordingAccountMailer implements AccountMailer {
     mails.add(new Mail(Kind.PASSWORD_CHANGED, user, null, null));
   }
 
+  @Override
+  public synchronized void sendInvitation(
+      Invitation invitation,
+      String workspaceName,
+      String inviterName,
+      String link,
+      String language) {
+    mails.add(new Mail(Kind.INVITATION, null, link, null));
+    invitations.add(new InvitationMail(invitation, workspaceName, inviterName, link, language));
+  }
+
   /** Every mail so far, in order. */
   public synchronized List<Mail> sent() {
     return List.copyOf(mails);
@@ -72,5 +104,26 @@ public final class RecordingAccountMailer implements AccountMailer {
       throw new AssertionError("no " + kind + " mail was sent; sent: " + mails);
     }
     return ofKind.getLast();
+  }
+
+  /** Every invitation mail so far, in order. */
+  public synchronized List<InvitationMail> invitations() {
+    return List.copyOf(invitations);
+  }
+
+  /** The newest invitation mail; fails when there is none. */
+  public synchronized InvitationMail lastInvitation() {
+    if (invitations.isEmpty()) {
+      throw new AssertionError("no invitation was sent; sent: " + mails);
+    }
+    return invitations.getLast();
+  }
+
+  private static String tokenIn(String link) {
+    int at = link.indexOf("?token=");
+    if (at < 0) {
+      throw new IllegalStateException("no token in " + link);
+    }
+    return link.substring(at + "?token=".length());
   }
 }

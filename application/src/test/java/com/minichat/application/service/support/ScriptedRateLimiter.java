@@ -33,8 +33,9 @@ public final class ScriptedRateLimiter implements RateLimiter {
   public synchronized RateLimitDecision tryAcquire(RateLimit limit, String key) {
     requests.add(new Request(limit, key));
     return refusedFor == null
-        ? new RateLimitDecision(true, limit.permits(), limit.permits() - 1, Duration.ZERO)
-        : new RateLimitDecision(false, limit.permits(), 0, refusedFor);
+        ? new RateLimitDecision(
+            true, limit.permits(), limit.permits() - 1, Duration.ZERO, limit.window())
+        : new RateLimitDecision(false, limit.permits(), 0, refusedFor, refusedFor);
   }
 
   /** Every call so far, in order. */

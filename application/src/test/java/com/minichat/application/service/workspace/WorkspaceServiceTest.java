@@ -2,22 +2,33 @@ package com.minichat.application.service.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.minichat.application.fake.InMemoryMembershipRepository;
 import com.minichat.application.fake.InMemoryUserRepository;
 import com.minichat.application.fake.InMemoryWorkspaceRepository;
+import com.minichat.application.port.in.workspace.MemberWorkspace;
 import com.minichat.application.port.in.workspace.WorkspaceSettings;
 import com.minichat.application.service.support.TestClock;
+import com.minichat.domain.access.Actor;
+import com.minichat.domain.access.UserActor;
 import com.minichat.domain.common.FieldViolation;
 import com.minichat.domain.common.NotFoundException;
+import com.minichat.domain.common.Page;
+import com.minichat.domain.common.PageRequest;
 import com.minichat.domain.common.ValidationException;
+import com.minichat.domain.team.Membership;
+import com.minichat.domain.team.Role;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.FaqEntry;
 import com.minichat.domain.workspace.Workspace;
 import com.minichat.domain.workspace.WorkspaceId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +38,11 @@ class WorkspaceServiceTest {
   private static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123Z");
   private static final UserId OWNER = new UserId("owner");
   private static final UserId STRANGER = new UserId("stranger");
+  private static final Actor OWNER_ACTOR = new UserActor(OWNER);
+  private static final Actor STRANGER_ACTOR = new UserActor(STRANGER);
 
   private InMemoryWorkspaceRepository repository;
+  private InMemoryMembershipRepository memberships;
   private InMemoryUserRepository users;
   private TestClock clock;
   private WorkspaceService service;
@@ -36,9 +50,25 @@ class WorkspaceServiceTest {
   @BeforeEach
   void setUp() {
     repository = new InMemoryWorkspaceRepository();
+    memberships = new InMemoryMembershipRepository();
     clock = TestClock.fixedAt(T0);
     users = new InMemoryUserRepository();
-    service = new WorkspaceService(repository, new WorkspaceAccess(repository, users), clock);
+    service =
+        new WorkspaceService(
+            repository, memberships, new WorkspaceAccess(repository, memberships, users), clock);
+  }
+
+  /** Every workspace of {@code user}, read page by page with pages of {@code limit}. */
+  private List<MemberWorkspace> readAll(UserId user, int limit) {
+    List<MemberWorkspace> all = new ArrayList<>();
+    String cursor = null;
+    do {
+      Page<MemberWorkspace> page = service.list(user, new PageRequest(cursor, limit));
+      assertTrue(page.items().size() <= limit, "a page holds at most the limit");
+      all.addAll(page.items());
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    return all;
   }
 
   private static WorkspaceSettings named(String name) {
@@ -63,7 +93,9 @@ class WorkspaceServiceTest {
     assertEquals(365, workspace.dataRetentionDays());
     assertEquals("Coffee", workspace.name());
     assertEquals(OWNER, workspace.ownerId());
-    assertTrue(workspace.isMember(OWNER));
+    assertEquals(
+        List.of(new Membership(workspace.id(), OWNER, Role.OWNER, T0, T0)),
+        memberships.findByWorkspace(workspace.id()));
     assertEquals(T0, workspace.createdAt());
     assertEquals(T0, workspace.updatedAt());
     assertEquals(Optional.of(workspace), repository.findById(workspace.id()));
@@ -101,25 +133,77 @@ class WorkspaceServiceTest {
         List.of("name", "dataRetentionDays", "allowedDomains[0]"),
         e.violations().stream().map(FieldViolation::field).toList());
     assertEquals(List.of(), repository.all());
+    assertEquals(List.of(), memberships.all());
   }
 
   @Test
-  void listReturnsOnlyTheCallersWorkspacesOldestFirst() {
+  void listReturnsOnlyTheCallersWorkspacesWithTheirRoleInTheOrderTheyJoined() {
     Workspace first = service.create(OWNER, named("First"));
     clock.advance(Duration.ofMinutes(1));
-    service.create(STRANGER, named("Not mine"));
+    Workspace strangers = service.create(STRANGER, named("Not mine"));
     clock.advance(Duration.ofMinutes(1));
     Workspace second = service.create(OWNER, named("Second"));
+    clock.advance(Duration.ofMinutes(1));
+    memberships.insert(
+        new Membership(strangers.id(), OWNER, Role.MEMBER, clock.instant(), clock.instant()));
 
-    assertEquals(List.of(first, second), service.list(OWNER));
-    assertEquals(List.of(), service.list(new UserId("newcomer")));
+    Page<MemberWorkspace> page = service.list(OWNER, PageRequest.first());
+
+    assertEquals(
+        List.of(
+            new MemberWorkspace(first, Role.OWNER),
+            new MemberWorkspace(second, Role.OWNER),
+            new MemberWorkspace(strangers, Role.MEMBER)),
+        page.items());
+    assertNull(page.nextCursor());
+    assertEquals(
+        List.of(new MemberWorkspace(strangers, Role.OWNER)),
+        service.list(STRANGER, PageRequest.first()).items());
+    assertEquals(List.of(), service.list(new UserId("newcomer"), PageRequest.first()).items());
+  }
+
+  @Test
+  void listPagesWithoutGapsOrRepeatsEvenWhenEveryoneJoinedAtTheSameInstant() {
+    List<MemberWorkspace> created = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      created.add(new MemberWorkspace(service.create(OWNER, named("Shop " + i)), Role.OWNER));
+    }
+    List<MemberWorkspace> expected =
+        created.stream()
+            .sorted(
+                Comparator.comparing((MemberWorkspace joined) -> joined.workspace().id().value()))
+            .toList();
+
+    for (int limit = 1; limit <= 8; limit++) {
+      assertEquals(expected, readAll(OWNER, limit), "pages of " + limit);
+    }
+  }
+
+  @Test
+  void listPagesOverDeletedWorkspacesWithoutLosingLiveOnes() {
+    List<Workspace> created = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      created.add(service.create(OWNER, named("Shop " + i)));
+      clock.advance(Duration.ofSeconds(1));
+    }
+    service.delete(OWNER, created.get(1).id());
+    service.delete(OWNER, created.get(2).id());
+    service.delete(OWNER, created.get(4).id());
+
+    List<Workspace> expected = List.of(created.get(0), created.get(3), created.get(5));
+    for (int limit = 1; limit <= 7; limit++) {
+      assertEquals(
+          expected,
+          readAll(OWNER, limit).stream().map(MemberWorkspace::workspace).toList(),
+          "pages of " + limit);
+    }
   }
 
   @Test
   void getReturnsTheMembersWorkspace() {
     Workspace workspace = service.create(OWNER, full());
 
-    assertEquals(workspace, service.get(OWNER, workspace.id()));
+    assertEquals(workspace, service.get(OWNER_ACTOR, workspace.id()));
   }
 
   @Test
@@ -127,9 +211,10 @@ class WorkspaceServiceTest {
     Workspace workspace = service.create(OWNER, full());
 
     NotFoundException notMember =
-        assertThrows(NotFoundException.class, () -> service.get(STRANGER, workspace.id()));
+        assertThrows(NotFoundException.class, () -> service.get(STRANGER_ACTOR, workspace.id()));
     NotFoundException unknown =
-        assertThrows(NotFoundException.class, () -> service.get(OWNER, WorkspaceId.generate()));
+        assertThrows(
+            NotFoundException.class, () -> service.get(OWNER_ACTOR, WorkspaceId.generate()));
 
     assertEquals(notMember.getMessage(), unknown.getMessage());
   }
@@ -140,10 +225,10 @@ class WorkspaceServiceTest {
 
     assertThrows(
         NotFoundException.class,
-        () -> service.update(STRANGER, workspace.id(), named("Taken over")));
+        () -> service.update(STRANGER_ACTOR, workspace.id(), named("Taken over")));
     assertThrows(
         NotFoundException.class,
-        () -> service.update(OWNER, WorkspaceId.generate(), named("Nowhere")));
+        () -> service.update(OWNER_ACTOR, WorkspaceId.generate(), named("Nowhere")));
     assertEquals(Optional.of(workspace), repository.findById(workspace.id()));
   }
 
@@ -154,7 +239,9 @@ class WorkspaceServiceTest {
 
     Workspace updated =
         service.update(
-            OWNER, original.id(), new WorkspaceSettings(null, "Hello!", null, null, null, 30));
+            OWNER_ACTOR,
+            original.id(),
+            new WorkspaceSettings(null, "Hello!", null, null, null, 30));
 
     assertEquals("Coffee", updated.name());
     assertEquals("Hello!", updated.welcomeMessage());
@@ -177,7 +264,7 @@ class WorkspaceServiceTest {
 
     Workspace updated =
         service.update(
-            OWNER, original.id(), new WorkspaceSettings(null, null, null, null, null, null));
+            OWNER_ACTOR, original.id(), new WorkspaceSettings(null, null, null, null, null, null));
 
     assertEquals(
         new Workspace(
@@ -201,7 +288,7 @@ class WorkspaceServiceTest {
 
     Workspace updated =
         service.update(
-            OWNER,
+            OWNER_ACTOR,
             original.id(),
             new WorkspaceSettings(null, null, null, List.of(), List.of(), null));
 
@@ -219,7 +306,7 @@ class WorkspaceServiceTest {
             ValidationException.class,
             () ->
                 service.update(
-                    OWNER,
+                    OWNER_ACTOR,
                     original.id(),
                     new WorkspaceSettings(
                         " ", null, null, List.of(new FaqEntry("q", "")), null, 5000)));

@@ -1,16 +1,15 @@
 package com.minichat.application.port.in.workspace;
 
+import com.minichat.domain.access.Actor;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.Workspace;
 import com.minichat.domain.workspace.WorkspaceId;
 
-/** Changes a workspace's settings. */
+/** Changes a workspace's settings (owners and admins, or an API key with the admin scope). */
 public interface UpdateWorkspaceUseCase {
-  /**
-   * Applies the non-null settings.
-   *
-   * @throws com.minichat.domain.common.NotFoundException when the workspace does not exist or the
-   *     caller is not a member
-   */
-  Workspace update(UserId actor, WorkspaceId workspaceId, WorkspaceSettings settings);
+  /** Applies the non-null settings. */
+  Workspace update(Actor actor, WorkspaceId workspaceId, WorkspaceSettings settings);
+
+  /** Gives the widget a new public key; embeds with the old key stop working at once. */
+  Workspace rotateWidgetKey(UserId actor, WorkspaceId workspaceId);
 }

@@ -1,5 +1,6 @@
 package com.minichat.application.port.out.email;
 
+import com.minichat.domain.team.Invitation;
 import com.minichat.domain.user.User;
 import java.time.Instant;
 
@@ -19,4 +20,15 @@ public interface AccountMailer {
 
   /** Tells the user the password changed, in case it was not them. */
   void sendPasswordChanged(User user);
+
+  /**
+   * Invites {@code invitation.email()} to a workspace through {@code link} (valid 7 days), in
+   * {@code language} (the inviter's, as the invitee may have no account yet).
+   */
+  void sendInvitation(
+      Invitation invitation,
+      String workspaceName,
+      String inviterName,
+      String link,
+      String language);
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Walks a cursor-paginated list page by page and checks the shape of every page. */
-final class PageAssertions {
+public final class PageAssertions {
   private PageAssertions() {}
 
   /**
@@ -20,7 +20,7 @@ final class PageAssertions {
    *
    * @return all items in the order the pages returned them
    */
-  static <T> List<T> readAll(
+  public static <T> List<T> readAll(
       Function<PageRequest, Page<T>> query, int limit, List<Integer> expectedSizes) {
     List<T> all = new ArrayList<>();
     String cursor = null;

@@ -249,6 +249,17 @@ public abstract class RateLimiterContractTest {
   }
 
   /** A clock that only moves when told to; safe to read from several threads. */
+  @Test
+  void resetTellsWhenTheWholeBudgetIsBack() {
+    RateLimit limit = new RateLimit("reset", 4, Duration.ofMinutes(1));
+    String key = uniqueKey("reset");
+
+    RateLimitDecision first = limiter.tryAcquire(limit, key);
+
+    assertTrue(first.reset().compareTo(Duration.ZERO) > 0, first.toString());
+    assertTrue(first.reset().compareTo(limit.window()) <= 0, first.toString());
+  }
+
   protected static final class ManualClock extends Clock {
     private volatile Instant now;
 

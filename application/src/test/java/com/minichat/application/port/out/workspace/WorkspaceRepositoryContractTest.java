@@ -13,8 +13,10 @@ import com.minichat.domain.workspace.Workspace;
 import com.minichat.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,12 @@ import org.junit.jupiter.api.Test;
  * Behaviour every {@link WorkspaceRepository} must show. Extend it and return a fresh, empty
  * repository from {@link #newRepository()}. {@code update} of an unknown id fails with {@link
  * NotFoundException}.
+ *
+ * <p>Soft delete: a deleted workspace is left out of every finder and cannot be updated ({@link
+ * NotFoundException}), but keeps its id and widget key (inserting either again is a conflict).
+ * {@code markDeleted} and {@code restore} do not change the workspace itself; {@code markDeleted}
+ * of a workspace that is unknown or already deleted, and {@code restore} of one that is unknown or
+ * not deleted, fail with {@link NotFoundException}.
  */
 public abstract class WorkspaceRepositoryContractTest {
   /** A point in time with whole milliseconds, as every store keeps them. */
@@ -217,5 +225,141 @@ public abstract class WorkspaceRepositoryContractTest {
     Workspace found = workspaces.findById(precise.id()).orElseThrow();
     assertEquals(T0, found.createdAt());
     assertEquals(T0.plusSeconds(5), found.updatedAt());
+  }
+
+  @Test
+  void findByIdsReturnsTheLiveWorkspacesAskedFor() {
+    Workspace first = workspace(UserId.generate(), T0);
+    Workspace second = workspace(UserId.generate(), T0.plusSeconds(1));
+    Workspace notAsked = workspace(UserId.generate(), T0);
+    List.of(first, second, notAsked).forEach(workspaces::insert);
+
+    List<Workspace> found =
+        workspaces.findByIds(List.of(second.id(), WorkspaceId.generate(), first.id(), first.id()));
+
+    assertEquals(2, found.size());
+    assertEquals(Set.of(first, second), new HashSet<>(found));
+    assertEquals(List.of(), workspaces.findByIds(List.of()));
+    assertEquals(List.of(), workspaces.findByIds(List.of(WorkspaceId.generate())));
+  }
+
+  @Test
+  void aDeletedWorkspaceIsLeftOutOfEveryFinder() {
+    UserId owner = UserId.generate();
+    Workspace deleted = workspace(owner, T0);
+    Workspace kept = workspace(owner, T0.plusSeconds(1));
+    workspaces.insert(deleted);
+    workspaces.insert(kept);
+
+    workspaces.markDeleted(deleted.id(), T0.plusSeconds(60));
+
+    assertTrue(workspaces.findById(deleted.id()).isEmpty());
+    assertTrue(workspaces.findByWidgetKey(deleted.widgetKey()).isEmpty());
+    assertEquals(List.of(kept), workspaces.findByOwner(owner));
+    assertEquals(List.of(kept), workspaces.findByIds(List.of(deleted.id(), kept.id())));
+    assertEquals(Optional.of(kept), workspaces.findById(kept.id()));
+  }
+
+  @Test
+  void findDeletedReturnsTheWorkspaceAndWhenItWasDeleted() {
+    Workspace workspace = workspace(UserId.generate(), T0);
+    Workspace live = workspace(UserId.generate(), T0);
+    workspaces.insert(workspace);
+    workspaces.insert(live);
+
+    workspaces.markDeleted(workspace.id(), T0.plusSeconds(60).plusNanos(999_999));
+
+    assertEquals(
+        Optional.of(new DeletedWorkspace(workspace, T0.plusSeconds(60))),
+        workspaces.findDeleted(workspace.id()));
+    assertTrue(workspaces.findDeleted(live.id()).isEmpty());
+    assertTrue(workspaces.findDeleted(WorkspaceId.generate()).isEmpty());
+  }
+
+  @Test
+  void restoreBringsTheWorkspaceBackUnchanged() {
+    UserId owner = UserId.generate();
+    Workspace workspace = workspace(owner, T0);
+    workspaces.insert(workspace);
+    workspaces.markDeleted(workspace.id(), T0.plusSeconds(60));
+
+    workspaces.restore(workspace.id(), T0.plusSeconds(120));
+
+    assertEquals(Optional.of(workspace), workspaces.findById(workspace.id()));
+    assertEquals(Optional.of(workspace), workspaces.findByWidgetKey(workspace.widgetKey()));
+    assertEquals(List.of(workspace), workspaces.findByOwner(owner));
+    assertEquals(List.of(workspace), workspaces.findByIds(List.of(workspace.id())));
+    assertTrue(workspaces.findDeleted(workspace.id()).isEmpty());
+  }
+
+  @Test
+  void aRestoredWorkspaceCanBeDeletedAndUpdatedAgain() {
+    Workspace workspace = workspace(UserId.generate(), T0);
+    workspaces.insert(workspace);
+    workspaces.markDeleted(workspace.id(), T0.plusSeconds(60));
+    workspaces.restore(workspace.id(), T0.plusSeconds(120));
+    Workspace renamed = withWidgetKey(workspace, WidgetKey.generate());
+
+    workspaces.update(renamed);
+    workspaces.markDeleted(workspace.id(), T0.plusSeconds(180));
+
+    assertEquals(
+        Optional.of(new DeletedWorkspace(renamed, T0.plusSeconds(180))),
+        workspaces.findDeleted(workspace.id()));
+  }
+
+  @Test
+  void markDeletedOfAnUnknownOrDeletedWorkspaceIsNotFound() {
+    Workspace workspace = workspace(UserId.generate(), T0);
+    workspaces.insert(workspace);
+    workspaces.markDeleted(workspace.id(), T0.plusSeconds(60));
+
+    assertThrows(
+        NotFoundException.class,
+        () -> workspaces.markDeleted(WorkspaceId.generate(), T0.plusSeconds(60)));
+    assertThrows(
+        NotFoundException.class, () -> workspaces.markDeleted(workspace.id(), T0.plusSeconds(90)));
+    assertEquals(
+        T0.plusSeconds(60), workspaces.findDeleted(workspace.id()).orElseThrow().deletedAt());
+  }
+
+  @Test
+  void restoreOfAnUnknownOrLiveWorkspaceIsNotFound() {
+    Workspace live = workspace(UserId.generate(), T0);
+    workspaces.insert(live);
+
+    assertThrows(NotFoundException.class, () -> workspaces.restore(live.id(), T0.plusSeconds(60)));
+    assertThrows(
+        NotFoundException.class,
+        () -> workspaces.restore(WorkspaceId.generate(), T0.plusSeconds(60)));
+    assertEquals(Optional.of(live), workspaces.findById(live.id()));
+  }
+
+  @Test
+  void aDeletedWorkspaceCannotBeUpdated() {
+    Workspace workspace = workspace(UserId.generate(), T0);
+    workspaces.insert(workspace);
+    workspaces.markDeleted(workspace.id(), T0.plusSeconds(60));
+
+    assertThrows(
+        NotFoundException.class,
+        () -> workspaces.update(withWidgetKey(workspace, WidgetKey.generate())));
+    assertEquals(
+        Optional.of(new DeletedWorkspace(workspace, T0.plusSeconds(60))),
+        workspaces.findDeleted(workspace.id()));
+  }
+
+  @Test
+  void aDeletedWorkspaceKeepsItsIdAndWidgetKey() {
+    Workspace deleted = workspace(UserId.generate(), T0);
+    workspaces.insert(deleted);
+    workspaces.markDeleted(deleted.id(), T0.plusSeconds(60));
+
+    assertThrows(
+        ConflictException.class,
+        () -> workspaces.insert(withWidgetKey(deleted, WidgetKey.generate())));
+    Workspace sameKey = withWidgetKey(workspace(UserId.generate(), T0), deleted.widgetKey());
+    assertThrows(ConflictException.class, () -> workspaces.insert(sameKey));
+    assertTrue(workspaces.findById(sameKey.id()).isEmpty());
   }
 }
