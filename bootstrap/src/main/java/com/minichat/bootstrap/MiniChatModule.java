@@ -15,6 +15,7 @@ import com.minichat.adapters.mongo.apikey.MongoApiKeyRepository;
 import com.minichat.adapters.mongo.audit.MongoAuditLog;
 import com.minichat.adapters.mongo.conversation.MongoConversationRepository;
 import com.minichat.adapters.mongo.conversation.MongoMessageRepository;
+import com.minichat.adapters.mongo.provider.MongoProviderChainRepository;
 import com.minichat.adapters.mongo.session.MongoRefreshTokenRepository;
 import com.minichat.adapters.mongo.team.MongoInvitationRepository;
 import com.minichat.adapters.mongo.team.MongoMembershipRepository;
@@ -41,6 +42,7 @@ import com.minichat.application.port.out.email.AccountMailer;
 import com.minichat.application.port.out.email.EmailSender;
 import com.minichat.application.port.out.event.EventBus;
 import com.minichat.application.port.out.health.HealthProbe;
+import com.minichat.application.port.out.provider.ProviderChainRepository;
 import com.minichat.application.port.out.ratelimit.RateLimit;
 import com.minichat.application.port.out.ratelimit.RateLimiter;
 import com.minichat.application.port.out.security.OneTimePasswords;
@@ -71,6 +73,7 @@ import com.minichat.application.service.audit.AuditLogService;
 import com.minichat.application.service.conversation.ConversationQueryService;
 import com.minichat.application.service.email.OutboxService;
 import com.minichat.application.service.health.ReadinessService;
+import com.minichat.application.service.provider.ProviderChainService;
 import com.minichat.application.service.team.InvitationService;
 import com.minichat.application.service.team.TeamService;
 import com.minichat.application.service.widget.WidgetChatService;
@@ -458,6 +461,12 @@ final class MiniChatModule extends AbstractModule {
 
   @Provides
   @Singleton
+  ProviderChainRepository providerChains(MongoDatabase database) {
+    return new MongoProviderChainRepository(database);
+  }
+
+  @Provides
+  @Singleton
   ApiKeyRepository apiKeys(MongoDatabase database) {
     return new MongoApiKeyRepository(database, clock);
   }
@@ -495,6 +504,8 @@ final class MiniChatModule extends AbstractModule {
       MembershipRepository memberships,
       InvitationRepository invitations,
       ApiKeyService apiKeys,
+      ProviderChainRepository providerChains,
+      SecretCipher cipher,
       SecretHasher secretHasher,
       AccountMailer mailer,
       WorkspaceRepository workspaces,
@@ -529,6 +540,7 @@ final class MiniChatModule extends AbstractModule {
             config.app().publicBaseUrl(),
             clock),
         apiKeys,
+        new ProviderChainService(providerChains, access, cipher, clock),
         apiKeys,
         new WidgetChatService(
             workspaces, conversations, messages, model, tokens, rateLimiter, events, clock),

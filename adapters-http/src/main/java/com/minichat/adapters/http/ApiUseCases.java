@@ -12,6 +12,7 @@ import com.minichat.application.port.in.audit.AuditLogUseCase;
 import com.minichat.application.port.in.conversation.QueryConversationsUseCase;
 import com.minichat.application.port.in.email.ReadOutboxUseCase;
 import com.minichat.application.port.in.health.CheckReadinessUseCase;
+import com.minichat.application.port.in.provider.ProviderChainUseCase;
 import com.minichat.application.port.in.team.InvitationUseCase;
 import com.minichat.application.port.in.team.TeamUseCase;
 import com.minichat.application.port.in.widget.WidgetChatUseCase;
@@ -41,6 +42,7 @@ public record ApiUseCases(
     TeamUseCase team,
     InvitationUseCase invitations,
     ApiKeyUseCase apiKeys,
+    ProviderChainUseCase providers,
     AuthenticateApiKeyUseCase authenticateApiKey,
     WidgetChatUseCase widgetChat,
     QueryConversationsUseCase queryConversations,

@@ -9,6 +9,7 @@ import com.minichat.adapters.http.audit.AuditRoutes;
 import com.minichat.adapters.http.conversation.ConversationRoutes;
 import com.minichat.adapters.http.dev.OutboxRoutes;
 import com.minichat.adapters.http.ops.OpsRoutes;
+import com.minichat.adapters.http.provider.ProviderRoutes;
 import com.minichat.adapters.http.support.Actors;
 import com.minichat.adapters.http.support.Envelope;
 import com.minichat.adapters.http.support.ErrorHandler;
@@ -97,6 +98,8 @@ public final class HttpServer implements AutoCloseable {
               new TeamRoutes(useCases.team(), useCases.invitations(), actors, body, envelope)
                   .register(config.routes);
               new ApiKeyRoutes(useCases.apiKeys(), actors, body, envelope, clock)
+                  .register(config.routes);
+              new ProviderRoutes(useCases.providers(), actors, body, envelope)
                   .register(config.routes);
               new WidgetRoutes(useCases.widgetChat(), body, envelope, publicBaseUrl)
                   .register(config.routes);

@@ -26,6 +26,7 @@ import com.minichat.application.port.in.audit.AuditLogUseCase;
 import com.minichat.application.port.in.conversation.QueryConversationsUseCase;
 import com.minichat.application.port.in.health.CheckReadinessUseCase;
 import com.minichat.application.port.in.health.Readiness;
+import com.minichat.application.port.in.provider.ProviderChainUseCase;
 import com.minichat.application.port.in.team.InvitationUseCase;
 import com.minichat.application.port.in.team.TeamUseCase;
 import com.minichat.application.port.in.widget.MessageExchange;
@@ -108,6 +109,7 @@ class HttpServerTest {
             mock(TeamUseCase.class),
             mock(InvitationUseCase.class),
             mock(ApiKeyUseCase.class),
+            mock(ProviderChainUseCase.class),
             mock(AuthenticateApiKeyUseCase.class),
             widgetChat,
             queryConversations,

@@ -21,6 +21,7 @@ public final class MongoSchema {
   public static final String MEMBERSHIPS = "memberships";
   public static final String INVITATIONS = "invitations";
   public static final String API_KEYS = "apiKeys";
+  public static final String PROVIDER_CHAINS = "providerChains";
 
   /** Primary key field; MiniChat stores its own string identifiers there. */
   public static final String ID = "_id";

@@ -198,6 +198,76 @@ class SecretsAtRestTest {
     assertNoneIn(everything(), all);
   }
 
+  @Test
+  void providerKeysAreEncryptedAndShownOnlyMasked() {
+    Browser owner = app.registerAndLogIn("providers@example.com");
+    String workspaceId = Tenants.createWorkspace(app, owner, "Bots").path("id").asText();
+    String openAiKey = "sk-proj-Abc123Def456Ghi789Jkl012";
+    String path = "/api/v1/workspaces/" + workspaceId + "/providers";
+
+    ApiResponse saved =
+        app.api()
+            .send(
+                "PUT",
+                path,
+                "[{\"type\":\"openai\",\"model\":\"gpt-4o-mini\",\"apiKey\":\""
+                    + openAiKey
+                    + "\"},{\"type\":\"ollama\",\"model\":\"llama3.2\","
+                    + "\"baseUrl\":\"http://127.0.0.1:11434\"},{\"type\":\"offline\"}]",
+                "application/json",
+                "Authorization",
+                owner.bearer());
+    assertEquals(200, saved.status(), saved.body());
+    assertEquals("sk-…l012", saved.data().at("/providers/0/apiKey").asText());
+    assertFalse(saved.body().contains(openAiKey), saved.body());
+
+    // Sending the chain back without the key keeps the stored one.
+    ApiResponse reordered =
+        app.api()
+            .send(
+                "PUT",
+                path,
+                "[{\"type\":\"openai\",\"model\":\"gpt-4o\"},{\"type\":\"offline\"}]",
+                "application/json",
+                "Authorization",
+                owner.bearer());
+    assertEquals("sk-…l012", reordered.data().at("/providers/0/apiKey").asText(), reordered.body());
+    ApiResponse listed = app.api().get(path, "Authorization", owner.bearer());
+    assertEquals("gpt-4o", listed.data().at("/providers/0/model").asText());
+
+    String stored = collection(MongoSchema.PROVIDER_CHAINS);
+    assertTrue(stored.contains("encryptedApiKey"), stored);
+    assertNoneIn(
+        everything(),
+        Map.of("provider key", openAiKey, "provider key body", openAiKey.substring(8)));
+  }
+
+  @Test
+  void providerChainRulesAreReportedByPosition() {
+    Browser owner = app.registerAndLogIn("rules@example.com");
+    String workspaceId = Tenants.createWorkspace(app, owner, "Rules").path("id").asText();
+
+    ApiResponse refused =
+        app.api()
+            .send(
+                "PUT",
+                "/api/v1/workspaces/" + workspaceId + "/providers",
+                "[{\"type\":\"anthropic\",\"model\":\"claude\"},{\"type\":\"ollama\","
+                    + "\"model\":\"m\"},{\"type\":\"mystery\"}]",
+                "application/json",
+                "Authorization",
+                owner.bearer());
+
+    assertEquals(400, refused.status(), refused.body());
+    List<String> fields = new ArrayList<>();
+    refused
+        .json()
+        .at("/error/details")
+        .forEach(detail -> fields.add(detail.path("field").asText()));
+    assertEquals(
+        List.of("providers[0].apiKey", "providers[1].baseUrl", "providers[2].type"), fields);
+  }
+
   private Document user(String userId) {
     Document user =
         database.getCollection(MongoSchema.USERS).find(new Document("_id", userId)).first();
