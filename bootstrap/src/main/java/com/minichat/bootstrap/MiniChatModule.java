@@ -21,6 +21,7 @@ import com.minichat.adapters.mongo.team.MongoInvitationRepository;
 import com.minichat.adapters.mongo.team.MongoMembershipRepository;
 import com.minichat.adapters.mongo.user.MongoOneTimeTokenRepository;
 import com.minichat.adapters.mongo.user.MongoUserRepository;
+import com.minichat.adapters.mongo.webhook.MongoWebhookRepository;
 import com.minichat.adapters.mongo.workspace.MongoWorkspaceRepository;
 import com.minichat.adapters.redis.RedisConnections;
 import com.minichat.adapters.redis.event.RedisEventBus;
@@ -56,6 +57,7 @@ import com.minichat.application.port.out.team.InvitationRepository;
 import com.minichat.application.port.out.team.MembershipRepository;
 import com.minichat.application.port.out.user.OneTimeTokenRepository;
 import com.minichat.application.port.out.user.UserRepository;
+import com.minichat.application.port.out.webhook.WebhookRepository;
 import com.minichat.application.port.out.workspace.WorkspaceRepository;
 import com.minichat.application.service.account.Auditor;
 import com.minichat.application.service.account.AuthSettings;
@@ -76,6 +78,7 @@ import com.minichat.application.service.health.ReadinessService;
 import com.minichat.application.service.provider.ProviderChainService;
 import com.minichat.application.service.team.InvitationService;
 import com.minichat.application.service.team.TeamService;
+import com.minichat.application.service.webhook.WebhookService;
 import com.minichat.application.service.widget.WidgetChatService;
 import com.minichat.application.service.workspace.WorkspaceAccess;
 import com.minichat.application.service.workspace.WorkspaceService;
@@ -467,6 +470,12 @@ final class MiniChatModule extends AbstractModule {
 
   @Provides
   @Singleton
+  WebhookRepository webhooks(MongoDatabase database) {
+    return new MongoWebhookRepository(database);
+  }
+
+  @Provides
+  @Singleton
   ApiKeyRepository apiKeys(MongoDatabase database) {
     return new MongoApiKeyRepository(database, clock);
   }
@@ -505,6 +514,7 @@ final class MiniChatModule extends AbstractModule {
       InvitationRepository invitations,
       ApiKeyService apiKeys,
       ProviderChainRepository providerChains,
+      WebhookRepository webhooks,
       SecretCipher cipher,
       SecretHasher secretHasher,
       AccountMailer mailer,
@@ -541,6 +551,7 @@ final class MiniChatModule extends AbstractModule {
             clock),
         apiKeys,
         new ProviderChainService(providerChains, access, cipher, clock),
+        new WebhookService(webhooks, access, cipher, clock),
         apiKeys,
         new WidgetChatService(
             workspaces, conversations, messages, model, tokens, rateLimiter, events, clock),

@@ -15,6 +15,7 @@ import com.minichat.application.port.in.health.CheckReadinessUseCase;
 import com.minichat.application.port.in.provider.ProviderChainUseCase;
 import com.minichat.application.port.in.team.InvitationUseCase;
 import com.minichat.application.port.in.team.TeamUseCase;
+import com.minichat.application.port.in.webhook.WebhookUseCase;
 import com.minichat.application.port.in.widget.WidgetChatUseCase;
 import com.minichat.application.port.in.workspace.CreateWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.DeleteWorkspaceUseCase;
@@ -43,6 +44,7 @@ public record ApiUseCases(
     InvitationUseCase invitations,
     ApiKeyUseCase apiKeys,
     ProviderChainUseCase providers,
+    WebhookUseCase webhooks,
     AuthenticateApiKeyUseCase authenticateApiKey,
     WidgetChatUseCase widgetChat,
     QueryConversationsUseCase queryConversations,

@@ -18,6 +18,7 @@ import com.minichat.adapters.http.support.Json;
 import com.minichat.adapters.http.support.JsonBody;
 import com.minichat.adapters.http.support.RequestIds;
 import com.minichat.adapters.http.team.TeamRoutes;
+import com.minichat.adapters.http.webhook.WebhookRoutes;
 import com.minichat.adapters.http.widget.WidgetRoutes;
 import com.minichat.adapters.http.workspace.WorkspaceRoutes;
 import com.minichat.domain.common.DomainException;
@@ -100,6 +101,8 @@ public final class HttpServer implements AutoCloseable {
               new ApiKeyRoutes(useCases.apiKeys(), actors, body, envelope, clock)
                   .register(config.routes);
               new ProviderRoutes(useCases.providers(), actors, body, envelope)
+                  .register(config.routes);
+              new WebhookRoutes(useCases.webhooks(), actors, body, envelope)
                   .register(config.routes);
               new WidgetRoutes(useCases.widgetChat(), body, envelope, publicBaseUrl)
                   .register(config.routes);

@@ -29,6 +29,7 @@ import com.minichat.application.port.in.health.Readiness;
 import com.minichat.application.port.in.provider.ProviderChainUseCase;
 import com.minichat.application.port.in.team.InvitationUseCase;
 import com.minichat.application.port.in.team.TeamUseCase;
+import com.minichat.application.port.in.webhook.WebhookUseCase;
 import com.minichat.application.port.in.widget.MessageExchange;
 import com.minichat.application.port.in.widget.VisitorAccess;
 import com.minichat.application.port.in.widget.WidgetChatUseCase;
@@ -110,6 +111,7 @@ class HttpServerTest {
             mock(InvitationUseCase.class),
             mock(ApiKeyUseCase.class),
             mock(ProviderChainUseCase.class),
+            mock(WebhookUseCase.class),
             mock(AuthenticateApiKeyUseCase.class),
             widgetChat,
             queryConversations,

@@ -243,6 +243,35 @@ class SecretsAtRestTest {
   }
 
   @Test
+  void webhookSecretsAreEncryptedAndShownOnce() {
+    Browser owner = app.registerAndLogIn("hooks@example.com");
+    String workspaceId = Tenants.createWorkspace(app, owner, "Hooks").path("id").asText();
+    String path = "/api/v1/workspaces/" + workspaceId + "/webhooks";
+
+    ApiResponse created =
+        app.api()
+            .post(
+                path,
+                "{\"url\":\"https://crm.example.com/minichat\","
+                    + "\"events\":[\"message.created\",\"lead.created\"]}",
+                "Authorization",
+                owner.bearer());
+    assertEquals(201, created.status(), created.body());
+    String secret = created.data().path("secret").asText();
+    assertTrue(secret.startsWith("whsec_"), secret);
+    ApiResponse listed = app.api().get(path, "Authorization", owner.bearer());
+    assertFalse(listed.body().contains(secret), listed.body());
+    assertEquals(
+        created.data().at("/webhook/secret").asText(),
+        listed.data().at("/webhooks/0/secret").asText());
+
+    String stored = collection("webhooks");
+    assertTrue(stored.contains("crm.example.com"), stored);
+    assertNoneIn(
+        everything(), Map.of("webhook secret", secret, "webhook secret body", secret.substring(6)));
+  }
+
+  @Test
   void providerChainRulesAreReportedByPosition() {
     Browser owner = app.registerAndLogIn("rules@example.com");
     String workspaceId = Tenants.createWorkspace(app, owner, "Rules").path("id").asText();

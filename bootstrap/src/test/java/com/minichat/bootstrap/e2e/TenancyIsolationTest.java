@@ -181,6 +181,14 @@ class TenancyIsolationTest {
               Guard.USER),
           new Row("POST", WS_A + "/api-keys/{A.key.admin}/rotate", null, Guard.USER),
           new Row("DELETE", WS_A + "/api-keys/{A.key.read}", null, Guard.USER),
+          new Row("GET", WS_A + "/providers", null, Guard.USER_OR_KEY),
+          new Row("PUT", WS_A + "/providers", "[{\"type\":\"offline\"}]", Guard.USER_OR_KEY),
+          new Row("GET", WS_A + "/webhooks", null, Guard.USER_OR_KEY),
+          new Row(
+              "POST",
+              WS_A + "/webhooks",
+              "{\"url\":\"https://beta.example/hook\",\"events\":[\"message.created\"]}",
+              Guard.USER_OR_KEY),
           new Row("GET", "/api/v1/conversations?workspaceId={A.ws}", null, Guard.USER_OR_KEY),
           new Row("GET", "/api/v1/conversations/{A.conv}/messages", null, Guard.USER_OR_KEY),
           // B's own workspace in the path, A's member, invitation or key as the object

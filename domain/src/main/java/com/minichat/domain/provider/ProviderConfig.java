@@ -18,13 +18,4 @@ public record ProviderConfig(
     Objects.requireNonNull(type, "type");
     model = model == null ? "" : model.strip();
   }
-
-  /** A display form of a secret that shows only its start and its last four characters. */
-  public static String mask(String secret) {
-    String key = secret.strip();
-    if (key.length() <= 8) {
-      return "…" + key.substring(Math.max(0, key.length() - 2));
-    }
-    return key.substring(0, 3) + "…" + key.substring(key.length() - 4);
-  }
 }

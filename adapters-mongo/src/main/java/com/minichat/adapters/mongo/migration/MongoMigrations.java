@@ -12,7 +12,8 @@ public final class MongoMigrations {
     return List.of(
         new CreateIndexesMigration(),
         new CreateTokenAndAuditIndexesMigration(),
-        new TeamsAndApiKeysMigration());
+        new TeamsAndApiKeysMigration(),
+        new WebhooksMigration());
   }
 
   /** A runner for {@link #all()} on {@code database}. */

@@ -76,7 +76,8 @@ class MigrationRunnerTest {
         List.of(
             "0001-create-indexes",
             "0002-create-token-and-audit-indexes",
-            "0003-teams-and-api-keys"),
+            "0003-teams-and-api-keys",
+            "0004-webhooks"),
         runner.run());
     assertEquals(List.of(), runner.run());
     assertEquals(List.of(), MongoMigrations.migrate(database));
@@ -87,7 +88,7 @@ class MigrationRunnerTest {
             .find()
             .sort(new Document(MongoSchema.ID, 1))
             .into(new ArrayList<>());
-    assertEquals(3, recorded.size());
+    assertEquals(4, recorded.size());
     assertEquals("0001-create-indexes", recorded.getFirst().getString(MongoSchema.ID));
     assertEquals(Date.from(NOW), recorded.getFirst().getDate("appliedAt"));
     assertTrue(recorded.getFirst().getString("description").contains("users.email"));
@@ -97,6 +98,35 @@ class MigrationRunnerTest {
     assertEquals("0003-teams-and-api-keys", recorded.get(2).getString(MongoSchema.ID));
     assertEquals(Date.from(NOW), recorded.get(2).getDate("appliedAt"));
     assertTrue(recorded.get(2).getString("description").contains("OWNER membership"));
+    assertEquals("0004-webhooks", recorded.get(3).getString(MongoSchema.ID));
+    assertEquals(Date.from(NOW), recorded.get(3).getDate("appliedAt"));
+    assertTrue(recorded.get(3).getString("description").contains("webhooks"));
+  }
+
+  @Test
+  void migrationFourCreatesTheWebhookIndex() {
+    MongoMigrations.migrate(database);
+
+    Map<String, Document> webhooks = indexes(MongoSchema.WEBHOOKS);
+    assertEquals(Set.of("_id_", "webhooks_workspaceId_createdAt"), webhooks.keySet());
+    assertEquals(
+        new Document("workspaceId", 1).append("createdAt", 1).append("_id", 1),
+        webhooks.get("webhooks_workspaceId_createdAt").get("key"));
+    assertNotUnique(webhooks.get("webhooks_workspaceId_createdAt"));
+  }
+
+  @Test
+  void migrationFourComesLastAndApplyingItAgainIsHarmless() {
+    new MigrationRunner(database, MongoMigrations.all().subList(0, 3), CLOCK).run();
+    assertEquals(List.of("0004-webhooks"), MongoMigrations.migrate(database));
+    Migration webhooks = MongoMigrations.all().getLast();
+
+    webhooks.apply(database);
+    webhooks.apply(database);
+
+    assertEquals("0004-webhooks", webhooks.id());
+    assertEquals(
+        Set.of("_id_", "webhooks_workspaceId_createdAt"), indexes(MongoSchema.WEBHOOKS).keySet());
   }
 
   @Test

@@ -118,7 +118,8 @@ class TeamsAndApiKeysMigrationTest {
     @Test
     void isTheThirdMigration() {
       assertEquals("0003-teams-and-api-keys", migration().id());
-      assertEquals(List.of("0003-teams-and-api-keys"), MongoMigrations.migrate(database));
+      assertEquals(
+          List.of("0003-teams-and-api-keys", "0004-webhooks"), MongoMigrations.migrate(database));
       assertEquals(List.of(), MongoMigrations.migrate(database));
     }
 
@@ -210,7 +211,8 @@ class TeamsAndApiKeysMigrationTest {
       List.of(first, second, deleted).forEach(workspaces::insert);
       workspaces.markDeleted(deleted.id(), T0.plusSeconds(7200));
 
-      assertEquals(List.of("0003-teams-and-api-keys"), MongoMigrations.migrate(database));
+      assertEquals(
+          List.of("0003-teams-and-api-keys", "0004-webhooks"), MongoMigrations.migrate(database));
 
       MongoMembershipRepository memberships = new MongoMembershipRepository(database);
       for (Workspace workspace : List.of(first, second, deleted)) {

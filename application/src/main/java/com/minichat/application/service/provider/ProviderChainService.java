@@ -6,13 +6,13 @@ import com.minichat.application.port.out.provider.ProviderChainRepository;
 import com.minichat.application.port.out.security.SecretCipher;
 import com.minichat.application.service.workspace.WorkspaceAccess;
 import com.minichat.domain.access.Actor;
+import com.minichat.domain.common.Masking;
+import com.minichat.domain.common.Urls;
 import com.minichat.domain.common.Violations;
 import com.minichat.domain.provider.ProviderConfig;
 import com.minichat.domain.provider.ProviderType;
 import com.minichat.domain.team.Permission;
 import com.minichat.domain.workspace.WorkspaceId;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,8 +105,8 @@ public final class ProviderChainService implements ProviderChainUseCase {
         .text(setting.model(), field + ".model", !offline, MAX_MODEL)
         .check(
             kind.needsBaseUrl()
-                ? isHttpUrl(setting.baseUrl())
-                : setting.baseUrl() == null || isHttpUrl(setting.baseUrl()),
+                ? Urls.isHttp(setting.baseUrl(), MAX_URL)
+                : setting.baseUrl() == null || Urls.isHttp(setting.baseUrl(), MAX_URL),
             field + ".baseUrl",
             kind.needsBaseUrl()
                 ? "is required: the http(s) address of the server"
@@ -141,19 +141,6 @@ public final class ProviderChainService implements ProviderChainUseCase {
             setting.model(),
             setting.baseUrl(),
             hasKey ? cipher.encrypt(setting.apiKey().strip(), associatedData(workspaceId)) : null,
-            hasKey ? ProviderConfig.mask(setting.apiKey()) : null));
-  }
-
-  private static boolean isHttpUrl(String value) {
-    if (value == null || value.isBlank() || value.length() > MAX_URL) {
-      return false;
-    }
-    try {
-      URI uri = new URI(value.strip());
-      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-          && uri.getHost() != null;
-    } catch (URISyntaxException e) {
-      return false;
-    }
+            hasKey ? Masking.mask(setting.apiKey()) : null));
   }
 }
