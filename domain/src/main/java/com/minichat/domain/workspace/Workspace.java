@@ -135,28 +135,20 @@ public record Workspace(
 
   /** A copy with another widget key (rotation). */
   public Workspace withWidgetKey(WidgetKey newKey, Instant now) {
-    return new Workspace(
-        id,
-        name,
-        ownerId,
-        newKey,
-        welcomeMessage,
-        systemPrompt,
-        faq,
-        allowedDomains,
-        dataRetentionDays,
-        requireTwoFactor,
-        createdAt,
-        now);
+    return copy(ownerId, newKey, now);
   }
 
   /** A copy with another owner (ownership transfer). */
   public Workspace withOwner(UserId newOwner, Instant now) {
+    return copy(newOwner, widgetKey, now);
+  }
+
+  private Workspace copy(UserId owner, WidgetKey key, Instant now) {
     return new Workspace(
         id,
         name,
-        newOwner,
-        widgetKey,
+        owner,
+        key,
         welcomeMessage,
         systemPrompt,
         faq,
