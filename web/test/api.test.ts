@@ -87,26 +87,63 @@ describe('call', () => {
 
 describe('widgetApi', () => {
   it('loads the config', async () => {
-    const { fn, calls } = fakeFetch(ok({ name: 'Shop', welcomeMessage: 'Hello!' }));
+    const { fn, calls } = fakeFetch(
+      ok({ name: 'Shop', welcomeMessage: 'Hello!', pinRequired: true }),
+    );
     const config = await widgetApi(BASE, 'wk_1', fn).config();
-    expect(config).toEqual({ name: 'Shop', welcomeMessage: 'Hello!' });
+    expect(config).toEqual({ name: 'Shop', welcomeMessage: 'Hello!', pinRequired: true });
     expect(calls[0]!.url).toBe(`${BASE}/api/v1/widget/wk_1/config`);
   });
 
-  it('starts a conversation with a body-less POST', async () => {
+  it('starts a conversation with a body-less POST when no PIN is given', async () => {
     const { fn, calls } = fakeFetch(ok({ conversationId: 'c1', visitorToken: 'vt_1' }, 201));
-    await expect(widgetApi(BASE, 'wk_1', fn).start()).resolves.toEqual({
+    await expect(widgetApi(BASE, 'wk_1', fn).startConversation()).resolves.toEqual({
       conversationId: 'c1',
       visitorToken: 'vt_1',
     });
     expect(calls[0]!.url).toBe(`${BASE}/api/v1/widget/wk_1/conversations`);
     expect(calls[0]!.init.method).toBe('POST');
     expect(calls[0]!.init.body).toBeUndefined();
+    expect(headersOf(calls[0]!.init)).toEqual({ Accept: 'application/json' });
+  });
+
+  it('sends the PIN as a JSON body when one is given', async () => {
+    const { fn, calls } = fakeFetch(ok({ conversationId: 'c1', visitorToken: 'vt_1' }, 201));
+    await expect(widgetApi(BASE, 'wk_1', fn).startConversation('1234')).resolves.toEqual({
+      conversationId: 'c1',
+      visitorToken: 'vt_1',
+    });
+    expect(calls[0]!.url).toBe(`${BASE}/api/v1/widget/wk_1/conversations`);
+    expect(calls[0]!.init.method).toBe('POST');
+    expect(calls[0]!.init.body).toBe('{"pin":"1234"}');
+    expect(headersOf(calls[0]!.init)).toEqual({
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+    });
+  });
+
+  it('rejects a wrong PIN and too many attempts with the server error', async () => {
+    const { fn } = fakeFetch(
+      fail('AUTHENTICATION_FAILED', 'The PIN is wrong', 401),
+      fail('RATE_LIMITED', 'Too many PIN attempts; try again later', 429),
+    );
+    const api = widgetApi(BASE, 'wk_1', fn);
+    await expect(api.startConversation('0000')).rejects.toMatchObject({
+      code: 'AUTHENTICATION_FAILED',
+      message: 'The PIN is wrong',
+      status: 401,
+    });
+    await expect(api.startConversation('0000')).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      status: 429,
+    });
   });
 
   it('rejects a start answer without conversation id or token', async () => {
     const { fn } = fakeFetch(ok({ conversationId: 'c1' }));
-    await expect(widgetApi(BASE, 'wk_1', fn).start()).rejects.toMatchObject({ code: BAD_RESPONSE });
+    await expect(widgetApi(BASE, 'wk_1', fn).startConversation()).rejects.toMatchObject({
+      code: BAD_RESPONSE,
+    });
   });
 
   it('sends a message to the conversation with the visitor token', async () => {

@@ -22,7 +22,7 @@ function fakeApi(overrides: Partial<WidgetApi> = {}) {
     config: vi.fn(() =>
       Promise.resolve({ name: 'Acme Shop', welcomeMessage: 'Welcome! <b>Hi</b>' }),
     ),
-    start: vi.fn(() => Promise.resolve(CONVERSATION)),
+    startConversation: vi.fn<WidgetApi['startConversation']>(() => Promise.resolve(CONVERSATION)),
     send: vi.fn((_c: Conversation, text: string) =>
       Promise.resolve({ message: message('VISITOR', text), reply: message('AI', `echo ${text}`) }),
     ),
@@ -66,6 +66,25 @@ function texts(log: HTMLElement): string[] {
   );
 }
 
+/** The PIN step's elements. */
+function pinParts(m: Mounted) {
+  const form = m.root.querySelector<HTMLFormElement>('form.pin')!;
+  return {
+    form,
+    input: form.querySelector('input')!,
+    button: form.querySelector('button')!,
+    label: form.querySelector('label')!,
+    error: form.querySelector('[aria-live]')!,
+  };
+}
+
+async function enterPin(m: Mounted, pin: string): Promise<void> {
+  const p = pinParts(m);
+  p.input.value = pin;
+  p.form.requestSubmit(); // what Enter in the input does
+  await flush();
+}
+
 async function send(m: Mounted, text: string): Promise<void> {
   m.input.value = text;
   m.form.dispatchEvent(new Event('submit', { cancelable: true }));
@@ -99,7 +118,19 @@ describe('mountPanel', () => {
     expect(m.root.querySelector('h2')!.textContent).toBe('Acme Shop');
     expect(texts(m.log)).toEqual(['Welcome! <b>Hi</b>']);
     expect(m.log.querySelector('b')).toBeNull();
-    expect(api.start).toHaveBeenCalledTimes(1);
+    expect(api.startConversation).toHaveBeenCalledTimes(1);
+    expect(api.startConversation).toHaveBeenCalledWith();
+    expect(m.form.hidden).toBe(false);
+    expect(pinParts(m).form.hidden).toBe(true);
+  });
+
+  it('lets messages be sent only once the config has said whether a PIN is needed', async () => {
+    const m = mount(fakeApi());
+    m.panel.open();
+    const sender = m.form.querySelector('button')!;
+    expect(sender.disabled).toBe(true);
+    await flush();
+    expect(sender.disabled).toBe(false);
   });
 
   it('loads config and starts the conversation only on the first opening', async () => {
@@ -111,7 +142,7 @@ describe('mountPanel', () => {
     m.panel.toggle();
     await flush();
     expect(api.config).toHaveBeenCalledTimes(1);
-    expect(api.start).toHaveBeenCalledTimes(1);
+    expect(api.startConversation).toHaveBeenCalledTimes(1);
   });
 
   it('closes on Escape and gives focus back to the launcher', () => {
@@ -173,8 +204,8 @@ describe('mountPanel', () => {
   it('reports a failed start and starts again with the next message', async () => {
     const api = fakeApi({
       config: vi.fn(() => Promise.reject(new ApiError('NOT_FOUND', 'Unknown widget', 404))),
-      start: vi
-        .fn<WidgetApi['start']>()
+      startConversation: vi
+        .fn<WidgetApi['startConversation']>()
         .mockRejectedValueOnce(new ApiError(NETWORK_ERROR, '', 0))
         .mockResolvedValueOnce(CONVERSATION),
     });
@@ -184,9 +215,149 @@ describe('mountPanel', () => {
     expect(m.root.querySelector('h2')!.textContent).toBe('แชท');
     expect(m.log.querySelector('.error')!.textContent).toContain(labels('th').offline);
     await send(m, 'สวัสดี');
-    expect(api.start).toHaveBeenCalledTimes(2);
+    expect(api.startConversation).toHaveBeenCalledTimes(2);
     expect(api.send).toHaveBeenCalledWith(CONVERSATION, 'สวัสดี');
     expect(texts(m.log)).toContain('echo สวัสดี');
+  });
+});
+
+describe('mountPanel with a private widget', () => {
+  const privateConfig = () => Promise.resolve({ name: 'Acme Shop', pinRequired: true });
+
+  it('shows an accessible PIN step instead of the message form and starts nothing yet', async () => {
+    const api = fakeApi({ config: vi.fn(privateConfig) });
+    const m = mount(api);
+    m.panel.open();
+    await flush();
+    const p = pinParts(m);
+    expect(p.form.hidden).toBe(false);
+    expect(m.form.hidden).toBe(true);
+    expect(api.startConversation).not.toHaveBeenCalled();
+    expect(m.root.activeElement).toBe(p.input);
+    expect(p.label.htmlFor).toBe(p.input.id);
+    expect(p.label.textContent).toBe(labels('en').pin);
+    expect(p.button.type).toBe('submit');
+    expect(p.button.textContent).toBe('Start chat');
+    expect(p.input.form).toBe(p.form);
+    expect(p.input.getAttribute('inputmode')).toBe('numeric');
+    expect(p.input.getAttribute('autocomplete')).toBe('off');
+    expect(p.input.maxLength).toBe(12);
+    expect(p.error.getAttribute('aria-live')).toBeTruthy();
+    expect(p.input.getAttribute('aria-describedby')).toBe(p.error.id);
+  });
+
+  it('checks the PIN format before asking the server', async () => {
+    const api = fakeApi({ config: vi.fn(privateConfig) });
+    const m = mount(api);
+    m.panel.open();
+    await flush();
+    for (const pin of ['', '123', '12a4', '1234567890123']) {
+      await enterPin(m, pin);
+      expect(pinParts(m).error.textContent).toBe('The PIN is 4 to 12 digits.');
+    }
+    expect(pinParts(m).input.getAttribute('aria-invalid')).toBe('true');
+    expect(api.startConversation).not.toHaveBeenCalled();
+  });
+
+  it('shows a wrong PIN, allows a retry, and proceeds to the chat with the right one', async () => {
+    const api = fakeApi({
+      config: vi.fn(privateConfig),
+      startConversation: vi
+        .fn<WidgetApi['startConversation']>()
+        .mockRejectedValueOnce(new ApiError('AUTHENTICATION_FAILED', 'The PIN is wrong', 401))
+        .mockResolvedValueOnce(CONVERSATION),
+    });
+    const m = mount(api);
+    m.panel.open();
+    await flush();
+    const p = pinParts(m);
+
+    await enterPin(m, '0000');
+    expect(api.startConversation).toHaveBeenLastCalledWith('0000');
+    expect(p.error.textContent).toBe('Sorry: The PIN is wrong');
+    expect(p.input.getAttribute('aria-invalid')).toBe('true');
+    expect(p.form.hidden).toBe(false);
+    expect(p.button.disabled).toBe(false);
+    expect(m.root.activeElement).toBe(p.input);
+
+    await enterPin(m, ' 1234 ');
+    expect(api.startConversation).toHaveBeenLastCalledWith('1234');
+    expect(p.form.hidden).toBe(true);
+    expect(m.form.hidden).toBe(false);
+    expect(p.input.value).toBe('');
+    expect(p.error.textContent).toBe('');
+    expect(m.root.activeElement).toBe(m.input);
+
+    await send(m, 'hello');
+    expect(api.send).toHaveBeenCalledWith(CONVERSATION, 'hello');
+    expect(api.startConversation).toHaveBeenCalledTimes(2);
+    expect(texts(m.log)).toEqual(['hello', 'echo hello']);
+  });
+
+  it('shows the rate limit message and stays on the PIN step', async () => {
+    const api = fakeApi({
+      config: vi.fn(privateConfig),
+      startConversation: vi.fn(() =>
+        Promise.reject(new ApiError('RATE_LIMITED', 'Too many PIN attempts; try again later', 429)),
+      ),
+    });
+    const m = mount(api);
+    m.panel.open();
+    await flush();
+    await enterPin(m, '1234');
+    expect(pinParts(m).error.textContent).toBe('Sorry: Too many PIN attempts; try again later');
+    expect(pinParts(m).form.hidden).toBe(false);
+    expect(m.form.hidden).toBe(true);
+  });
+
+  it('shows the PIN step in Thai', async () => {
+    const api = fakeApi({ config: vi.fn(privateConfig) });
+    const m = mount(api, 'th');
+    m.panel.open();
+    await flush();
+    const p = pinParts(m);
+    expect(p.form.hidden).toBe(false);
+    expect(p.label.textContent).toBe('แชทนี้เป็นแบบส่วนตัว กรุณากรอกรหัส PIN เพื่อเริ่มแชท');
+    expect(p.button.textContent).toBe('เริ่มแชท');
+    await enterPin(m, '12');
+    expect(p.error.textContent).toBe('รหัส PIN ต้องเป็นตัวเลข 4–12 หลัก');
+  });
+
+  it('focuses the PIN input when the panel is opened again', async () => {
+    const m = mount(fakeApi({ config: vi.fn(privateConfig) }));
+    m.panel.open();
+    await flush();
+    m.panel.close();
+    m.panel.open();
+    expect(m.root.activeElement).toBe(pinParts(m).input);
+  });
+
+  it('asks for the PIN when a start without one is refused although the config said nothing', async () => {
+    const api = fakeApi({
+      config: vi.fn(() => Promise.reject(new ApiError(NETWORK_ERROR, '', 0))),
+      startConversation: vi.fn(() =>
+        Promise.reject(
+          new ApiError('AUTHENTICATION_FAILED', 'This chat is private; enter its PIN', 401),
+        ),
+      ),
+    });
+    const m = mount(api);
+    m.panel.open();
+    await flush();
+    expect(pinParts(m).form.hidden).toBe(false);
+    expect(m.form.hidden).toBe(true);
+    expect(m.log.querySelector('.error')).toBeNull();
+    expect(m.root.activeElement).toBe(pinParts(m).input);
+  });
+});
+
+describe('labels', () => {
+  it('has every PIN label in both languages', () => {
+    for (const lang of ['en', 'th'] as const) {
+      const t = labels(lang);
+      for (const text of [t.pin, t.pinStart, t.pinInvalid]) expect(text).toMatch(/\S/);
+    }
+    expect(labels('th').pin).not.toBe(labels('en').pin);
   });
 });
 

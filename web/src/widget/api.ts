@@ -13,6 +13,8 @@ export interface ChatMessage {
 export interface WidgetConfig {
   name?: string;
   welcomeMessage?: string;
+  /** The widget is private: starting a conversation needs its PIN. */
+  pinRequired?: boolean;
 }
 
 /** A started visitor conversation and the token that authorises posting to it. */
@@ -51,7 +53,12 @@ export class ApiError extends Error {
 /** The three calls the widget makes. */
 export interface WidgetApi {
   config(): Promise<WidgetConfig>;
-  start(): Promise<Conversation>;
+  /**
+   * Starts a conversation. The PIN, for a widget whose config has `pinRequired`, is sent as the
+   * JSON body `{"pin": …}`; without one the POST has no body. A wrong PIN is rejected with
+   * status 401, too many attempts with 429.
+   */
+  startConversation(pin?: string): Promise<Conversation>;
   send(conversation: Conversation, text: string): Promise<SendResult>;
 }
 
@@ -136,11 +143,12 @@ export function widgetApi(base: string, key: string, fetchFn: FetchFn = fetch): 
     async config() {
       return (await call(fetchFn, url('config'))) ?? {};
     },
-    async start() {
+    async startConversation(pin) {
       const data = (await call(
         fetchFn,
         url('conversations'),
         'POST',
+        pin === undefined ? undefined : { pin },
       )) as Partial<Conversation> | null;
       if (typeof data?.conversationId !== 'string' || typeof data.visitorToken !== 'string') {
         throw new ApiError(BAD_RESPONSE, '', 200);

@@ -14,6 +14,12 @@ export interface WidgetLabels {
   sorry: string;
   failed: string;
   offline: string;
+  /** Label of the PIN input of a private widget. */
+  pin: string;
+  /** The PIN step's submit button. */
+  pinStart: string;
+  /** Shown when the PIN is not 4–12 digits. */
+  pinInvalid: string;
 }
 
 /**
@@ -40,6 +46,9 @@ const LABELS: Record<Lang, WidgetLabels> = {
     sorry: 'Sorry:',
     failed: 'Sorry, something went wrong. Please try again.',
     offline: 'Sorry, we could not reach the chat service. Please try again in a moment.',
+    pin: 'This chat is private. Enter its PIN to start.',
+    pinStart: 'Start chat',
+    pinInvalid: 'The PIN is 4 to 12 digits.',
   },
   th: {
     close: 'ปิดแชท',
@@ -54,6 +63,9 @@ const LABELS: Record<Lang, WidgetLabels> = {
     sorry: 'ขออภัย:',
     failed: 'ขออภัย เกิดข้อผิดพลาด กรุณาลองใหม่อีกครั้ง',
     offline: 'ขออภัย ไม่สามารถเชื่อมต่อบริการแชทได้ กรุณาลองใหม่อีกสักครู่',
+    pin: 'แชทนี้เป็นแบบส่วนตัว กรุณากรอกรหัส PIN เพื่อเริ่มแชท',
+    pinStart: 'เริ่มแชท',
+    pinInvalid: 'รหัส PIN ต้องเป็นตัวเลข 4–12 หลัก',
   },
 };
 

@@ -30,9 +30,10 @@ export function errorText(error: unknown, t: WidgetLabels): string {
 /**
  * Adds the chat panel (a non-modal `role="dialog"`) to the widget's shadow root, before the
  * launcher. The first opening loads the widget configuration (its welcome message is shown
- * first) and starts a conversation. Server and visitor text is only ever set with
- * `textContent`. Escape closes the panel; focus goes to the input on open and back to the
- * launcher on close.
+ * first), then starts a conversation. A private widget (`pinRequired`) first shows a PIN step
+ * in place of the message form; its errors (wrong PIN, too many attempts) are announced and
+ * the visitor may try again. Server and visitor text is only ever set with `textContent`.
+ * Escape closes the panel; focus goes to the input on open and back to the launcher on close.
  *
  * @param options - shadow root, launcher, API client and labels
  */
@@ -72,7 +73,23 @@ export function mountPanel({ root, launcher, api, labels: t }: PanelOptions): Pa
   });
   const sender = el('button', { type: 'submit' }, t.send);
   form.append(el('label', { for: 'input', class: 'sr' }, t.input), input, sender);
-  panel.append(head, log, form);
+  // The PIN step of a private widget; validated here, so that errors are in the widget's language.
+  const pinForm = el('form', { class: 'pin', novalidate: '' });
+  pinForm.hidden = true;
+  const pinInput = el('input', {
+    id: 'pin',
+    type: 'text',
+    inputmode: 'numeric',
+    autocomplete: 'off',
+    required: '',
+    maxlength: '12',
+    pattern: '[0-9]{4,12}',
+    'aria-describedby': 'pin-error',
+  });
+  const pinSender = el('button', { type: 'submit' }, t.pinStart);
+  const pinError = el('p', { id: 'pin-error', 'aria-live': 'assertive' });
+  pinForm.append(el('label', { for: 'pin' }, t.pin), pinInput, pinSender, pinError);
+  panel.append(head, log, form, pinForm);
   launcher.before(panel);
 
   const who: Record<string, string> = {
@@ -91,30 +108,64 @@ export function mountPanel({ root, launcher, api, labels: t }: PanelOptions): Pa
     say('ERROR', errorText(error, t));
   };
 
+  let busy = false;
+  const setBusy = (value: boolean) => {
+    busy = value;
+    sender.disabled = value;
+  };
+
   let conversation: Promise<Conversation> | undefined;
   const connect = (): Promise<Conversation> =>
-    (conversation ??= api.start().catch((error: unknown) => {
+    (conversation ??= api.startConversation().catch((error: unknown) => {
       conversation = undefined; // retry with the next message
       throw error;
     }));
+
+  /** Swaps the message form for the PIN step (or back), taking focus along when it had it. */
+  const pinStep = (on: boolean) => {
+    const refocus = on ? root.activeElement === input : !panel.hidden;
+    form.hidden = on;
+    pinForm.hidden = !on;
+    if (refocus) (on ? pinInput : input).focus();
+  };
+  const pinFailed = (text: string) => {
+    pinError.textContent = text;
+    pinInput.setAttribute('aria-invalid', 'true');
+    pinInput.focus();
+    pinInput.select();
+  };
 
   let started = false;
   const open = () => {
     if (!panel.hidden) return;
     panel.hidden = false;
     launcher.setAttribute('aria-expanded', 'true');
-    input.focus();
+    (form.hidden ? pinInput : input).focus();
     if (started) return;
     started = true;
-    const welcome = api.config().then(
-      (config) => {
-        if (config.name) title.textContent = config.name;
-        if (config.welcomeMessage) say('AI', config.welcomeMessage);
-      },
-      () => undefined, // without config the panel still works; a start error is shown below
-    );
-    const pending = connect();
-    welcome.then(() => pending).catch(fail);
+    setBusy(true); // until the config tells whether a PIN is needed
+    void api
+      .config()
+      .then(
+        (config) => {
+          if (config.name) title.textContent = config.name;
+          if (config.welcomeMessage) say('AI', config.welcomeMessage);
+          return config.pinRequired === true;
+        },
+        () => false, // without config the panel still works
+      )
+      .then((pinRequired) => {
+        if (pinRequired) {
+          pinStep(true);
+          return;
+        }
+        setBusy(false);
+        // A widget made private since (or whose config failed) asks for its PIN with a 401.
+        connect().catch((error: unknown) => {
+          if (error instanceof ApiError && error.status === 401) pinStep(true);
+          else fail(error);
+        });
+      });
   };
   const close = () => {
     if (panel.hidden) return;
@@ -128,13 +179,11 @@ export function mountPanel({ root, launcher, api, labels: t }: PanelOptions): Pa
     if ((event as KeyboardEvent).key === 'Escape') close();
   });
 
-  let busy = false;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = input.value.trim();
     if (!text || busy) return;
-    busy = true;
-    sender.disabled = true;
+    setBusy(true);
     input.value = '';
     say('VISITOR', text);
     const typing = el('div', { class: 'msg ai', 'aria-hidden': 'true' }, '…');
@@ -146,8 +195,36 @@ export function mountPanel({ root, launcher, api, labels: t }: PanelOptions): Pa
       }, fail)
       .finally(() => {
         typing.remove();
-        busy = false;
-        sender.disabled = false;
+        setBusy(false);
+      });
+  });
+
+  pinForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (pinSender.disabled) return;
+    const pin = pinInput.value.trim();
+    pinError.textContent = ''; // so that a repeated error is announced again
+    if (!/^\d{4,12}$/.test(pin)) {
+      pinFailed(t.pinInvalid);
+      return;
+    }
+    pinSender.disabled = true;
+    const pending = api.startConversation(pin);
+    pending
+      .then(
+        () => {
+          conversation = pending;
+          pinInput.value = '';
+          pinInput.removeAttribute('aria-invalid');
+          setBusy(false);
+          pinStep(false);
+        },
+        (error: unknown) => {
+          pinFailed(errorText(error, t));
+        },
+      )
+      .finally(() => {
+        pinSender.disabled = false;
       });
   });
 

@@ -80,6 +80,7 @@ import com.minichat.application.service.team.InvitationService;
 import com.minichat.application.service.team.TeamService;
 import com.minichat.application.service.webhook.WebhookService;
 import com.minichat.application.service.widget.WidgetChatService;
+import com.minichat.application.service.workspace.WidgetPinService;
 import com.minichat.application.service.workspace.WorkspaceAccess;
 import com.minichat.application.service.workspace.WorkspaceService;
 import com.minichat.bootstrap.config.AppEnvironment;
@@ -538,6 +539,7 @@ final class MiniChatModule extends AbstractModule {
         workspaceService,
         workspaceService,
         workspaceService,
+        new WidgetPinService(workspaces, access, cipher, clock),
         new TeamService(workspaces, memberships, users, access, clock),
         new InvitationService(
             workspaces,
@@ -554,7 +556,7 @@ final class MiniChatModule extends AbstractModule {
         new WebhookService(webhooks, access, cipher, clock),
         apiKeys,
         new WidgetChatService(
-            workspaces, conversations, messages, model, tokens, rateLimiter, events, clock),
+            workspaces, conversations, messages, model, tokens, rateLimiter, events, cipher, clock),
         new ConversationQueryService(access, conversations, messages),
         new ReadinessService(probes),
         outbox

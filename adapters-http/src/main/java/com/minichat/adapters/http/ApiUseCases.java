@@ -21,6 +21,7 @@ import com.minichat.application.port.in.workspace.CreateWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.DeleteWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.QueryWorkspacesUseCase;
 import com.minichat.application.port.in.workspace.UpdateWorkspaceUseCase;
+import com.minichat.application.port.in.workspace.WidgetPinUseCase;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,7 @@ public record ApiUseCases(
     UpdateWorkspaceUseCase updateWorkspace,
     QueryWorkspacesUseCase queryWorkspaces,
     DeleteWorkspaceUseCase deleteWorkspace,
+    WidgetPinUseCase widgetPin,
     TeamUseCase team,
     InvitationUseCase invitations,
     ApiKeyUseCase apiKeys,

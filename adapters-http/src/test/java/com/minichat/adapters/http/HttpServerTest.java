@@ -37,6 +37,7 @@ import com.minichat.application.port.in.workspace.CreateWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.DeleteWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.QueryWorkspacesUseCase;
 import com.minichat.application.port.in.workspace.UpdateWorkspaceUseCase;
+import com.minichat.application.port.in.workspace.WidgetPinUseCase;
 import com.minichat.domain.access.UserActor;
 import com.minichat.domain.common.AuthenticationException;
 import com.minichat.domain.common.ConflictException;
@@ -107,6 +108,7 @@ class HttpServerTest {
             mock(UpdateWorkspaceUseCase.class),
             queryWorkspaces,
             mock(DeleteWorkspaceUseCase.class),
+            mock(WidgetPinUseCase.class),
             mock(TeamUseCase.class),
             mock(InvitationUseCase.class),
             mock(ApiKeyUseCase.class),

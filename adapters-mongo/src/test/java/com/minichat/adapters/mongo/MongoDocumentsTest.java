@@ -138,6 +138,7 @@ class MongoDocumentsTest {
             "allowedDomains",
             "dataRetentionDays",
             "requireTwoFactor",
+            "encryptedPin",
             "createdAt",
             "updatedAt",
             "deletedAt",

@@ -147,6 +147,7 @@ public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
         workspace.allowedDomains(),
         workspace.dataRetentionDays(),
         workspace.requireTwoFactor(),
+        workspace.encryptedPin(),
         millis(workspace.createdAt()),
         millis(workspace.updatedAt()));
   }

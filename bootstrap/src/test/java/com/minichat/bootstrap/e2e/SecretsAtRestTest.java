@@ -272,6 +272,49 @@ class SecretsAtRestTest {
   }
 
   @Test
+  void aPrivateWidgetAsksForItsEncryptedPin() {
+    Browser owner = app.registerAndLogIn("pin@example.com");
+    JsonNode workspace = Tenants.createWorkspace(app, owner, "Private");
+    String workspaceId = workspace.path("id").asText();
+    String widget = "/api/v1/widget/" + workspace.path("widgetKey").asText();
+    String pinPath = "/api/v1/workspaces/" + workspaceId + "/widget-pin";
+
+    ApiResponse badPin =
+        app.api()
+            .send(
+                "PUT",
+                pinPath,
+                "{\"pin\":\"12ab\"}",
+                "application/json",
+                "Authorization",
+                owner.bearer());
+    assertEquals(400, badPin.status(), badPin.body());
+    ApiResponse set =
+        app.api()
+            .send(
+                "PUT",
+                pinPath,
+                "{\"pin\":\"864209\"}",
+                "application/json",
+                "Authorization",
+                owner.bearer());
+    assertTrue(set.data().at("/workspace/widgetPinSet").asBoolean(), set.body());
+    assertTrue(app.api().get(widget + "/config").data().path("pinRequired").asBoolean());
+
+    assertEquals(401, app.api().post(widget + "/conversations", null).status());
+    ApiResponse wrong = app.api().post(widget + "/conversations", "{\"pin\":\"111111\"}");
+    assertEquals(401, wrong.status());
+    assertEquals("The PIN is wrong", wrong.json().at("/error/message").asText());
+    assertEquals(201, app.api().post(widget + "/conversations", "{\"pin\":\"864209\"}").status());
+    assertNoneIn(collection(MongoSchema.WORKSPACES), Map.of("widget pin", "864209"));
+
+    ApiResponse removed =
+        app.api().send("DELETE", pinPath, null, null, "Authorization", owner.bearer());
+    assertFalse(removed.data().at("/workspace/widgetPinSet").asBoolean(), removed.body());
+    assertEquals(201, app.api().post(widget + "/conversations", null).status());
+  }
+
+  @Test
   void providerChainRulesAreReportedByPosition() {
     Browser owner = app.registerAndLogIn("rules@example.com");
     String workspaceId = Tenants.createWorkspace(app, owner, "Rules").path("id").asText();

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param allowedDomains host names allowed to embed the widget
  * @param dataRetentionDays how long conversations are kept
  * @param requireTwoFactor whether members must have two-factor authentication on to use it
+ * @param encryptedPin the access PIN of a private widget, encrypted; {@code null} when public
  */
 public record Workspace(
     WorkspaceId id,
@@ -31,6 +32,7 @@ public record Workspace(
     List<String> allowedDomains,
     int dataRetentionDays,
     boolean requireTwoFactor,
+    String encryptedPin,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -129,21 +131,62 @@ public record Workspace(
         allowedDomains,
         dataRetentionDays,
         false,
+        null,
         createdAt,
         updatedAt);
   }
 
+  /** A public workspace (no widget PIN). */
+  public Workspace(
+      WorkspaceId id,
+      String name,
+      UserId ownerId,
+      WidgetKey widgetKey,
+      String welcomeMessage,
+      String systemPrompt,
+      List<FaqEntry> faq,
+      List<String> allowedDomains,
+      int dataRetentionDays,
+      boolean requireTwoFactor,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id,
+        name,
+        ownerId,
+        widgetKey,
+        welcomeMessage,
+        systemPrompt,
+        faq,
+        allowedDomains,
+        dataRetentionDays,
+        requireTwoFactor,
+        null,
+        createdAt,
+        updatedAt);
+  }
+
+  /** Whether visitors must enter a PIN before they can chat. */
+  public boolean hasPin() {
+    return encryptedPin != null;
+  }
+
   /** A copy with another widget key (rotation). */
   public Workspace withWidgetKey(WidgetKey newKey, Instant now) {
-    return copy(ownerId, newKey, now);
+    return copy(ownerId, newKey, encryptedPin, now);
   }
 
   /** A copy with another owner (ownership transfer). */
   public Workspace withOwner(UserId newOwner, Instant now) {
-    return copy(newOwner, widgetKey, now);
+    return copy(newOwner, widgetKey, encryptedPin, now);
   }
 
-  private Workspace copy(UserId owner, WidgetKey key, Instant now) {
+  /** A copy with another encrypted widget PIN, or none ({@code null}). */
+  public Workspace withPin(String newEncryptedPin, Instant now) {
+    return copy(ownerId, widgetKey, newEncryptedPin, now);
+  }
+
+  private Workspace copy(UserId owner, WidgetKey key, String pin, Instant now) {
     return new Workspace(
         id,
         name,
@@ -155,6 +198,7 @@ public record Workspace(
         allowedDomains,
         dataRetentionDays,
         requireTwoFactor,
+        pin,
         createdAt,
         now);
   }

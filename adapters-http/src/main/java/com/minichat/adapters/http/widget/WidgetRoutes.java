@@ -44,10 +44,14 @@ public final class WidgetRoutes {
   /** A visitor's message. */
   public record SendMessageRequest(String text) {}
 
+  /** The PIN of a private widget, when it has one. */
+  public record StartRequest(String pin) {}
+
   /** What the widget needs to draw itself; nothing private. */
-  public record WidgetConfigResponse(String name, String welcomeMessage) {
+  public record WidgetConfigResponse(String name, String welcomeMessage, boolean pinRequired) {
     static WidgetConfigResponse from(Workspace workspace) {
-      return new WidgetConfigResponse(workspace.name(), workspace.welcomeMessage());
+      return new WidgetConfigResponse(
+          workspace.name(), workspace.welcomeMessage(), workspace.hasPin());
     }
   }
 
@@ -79,7 +83,8 @@ public final class WidgetRoutes {
 
   private void start(Context ctx) {
     allowedWidget(ctx);
-    StartedConversation started = chat.start(widgetKey(ctx));
+    String pin = body.readOptional(ctx, StartRequest.class, new StartRequest(null)).pin();
+    StartedConversation started = chat.start(widgetKey(ctx), pin, ctx.ip());
     envelope.write(
         ctx,
         HttpStatus.CREATED,

@@ -9,6 +9,7 @@ import com.minichat.application.port.in.workspace.DeleteWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.MemberWorkspace;
 import com.minichat.application.port.in.workspace.QueryWorkspacesUseCase;
 import com.minichat.application.port.in.workspace.UpdateWorkspaceUseCase;
+import com.minichat.application.port.in.workspace.WidgetPinUseCase;
 import com.minichat.application.port.in.workspace.WorkspaceSettings;
 import com.minichat.domain.access.Actor;
 import com.minichat.domain.user.UserId;
@@ -32,6 +33,7 @@ public final class WorkspaceRoutes {
   private final UpdateWorkspaceUseCase update;
   private final QueryWorkspacesUseCase query;
   private final DeleteWorkspaceUseCase delete;
+  private final WidgetPinUseCase pins;
   private final Actors actors;
   private final JsonBody body;
   private final Envelope envelope;
@@ -41,6 +43,7 @@ public final class WorkspaceRoutes {
       UpdateWorkspaceUseCase update,
       QueryWorkspacesUseCase query,
       DeleteWorkspaceUseCase delete,
+      WidgetPinUseCase pins,
       Actors actors,
       JsonBody body,
       Envelope envelope) {
@@ -48,6 +51,7 @@ public final class WorkspaceRoutes {
     this.update = update;
     this.query = query;
     this.delete = delete;
+    this.pins = pins;
     this.actors = actors;
     this.body = body;
     this.envelope = envelope;
@@ -110,6 +114,7 @@ public final class WorkspaceRoutes {
       List<String> allowedDomains,
       int dataRetentionDays,
       boolean requireTwoFactor,
+      boolean widgetPinSet,
       Instant createdAt,
       Instant updatedAt) {
 
@@ -125,6 +130,7 @@ public final class WorkspaceRoutes {
           workspace.allowedDomains(),
           workspace.dataRetentionDays(),
           workspace.requireTwoFactor(),
+          workspace.hasPin(),
           workspace.createdAt(),
           workspace.updatedAt());
     }
@@ -139,7 +145,12 @@ public final class WorkspaceRoutes {
     routes.delete("/api/v1/workspaces/{workspaceId}", this::deleteWorkspace);
     routes.post("/api/v1/workspaces/{workspaceId}/restore", this::restoreWorkspace);
     routes.post("/api/v1/workspaces/{workspaceId}/widget-key/rotate", this::rotateWidgetKey);
+    routes.put("/api/v1/workspaces/{workspaceId}/widget-pin", this::setPin);
+    routes.delete("/api/v1/workspaces/{workspaceId}/widget-pin", this::removePin);
   }
+
+  /** A new PIN for a private widget. */
+  public record PinRequest(String pin) {}
 
   /** The workspace id of a path. */
   public static WorkspaceId workspaceId(Context ctx) {
@@ -180,6 +191,16 @@ public final class WorkspaceRoutes {
   private void rotateWidgetKey(Context ctx) {
     envelope.ok(
         ctx, workspaceData(update.rotateWidgetKey(actors.user(ctx).id(), workspaceId(ctx))));
+  }
+
+  private void setPin(Context ctx) {
+    Actor actor = actors.actor(ctx);
+    String pin = body.read(ctx, PinRequest.class).pin();
+    envelope.ok(ctx, workspaceData(pins.setPin(actor, workspaceId(ctx), pin)));
+  }
+
+  private void removePin(Context ctx) {
+    envelope.ok(ctx, workspaceData(pins.removePin(actors.actor(ctx), workspaceId(ctx))));
   }
 
   private static Map<String, Object> workspaceData(Workspace workspace) {

@@ -36,6 +36,7 @@ public final class WorkspaceDocumentMapper {
   public static final String ALLOWED_DOMAINS = "allowedDomains";
   public static final String DATA_RETENTION_DAYS = "dataRetentionDays";
   public static final String REQUIRE_TWO_FACTOR = "requireTwoFactor";
+  public static final String ENCRYPTED_PIN = "encryptedPin";
   public static final String DELETED_AT = "deletedAt";
   public static final String RESTORED_AT = "restoredAt";
 
@@ -52,6 +53,7 @@ public final class WorkspaceDocumentMapper {
           ALLOWED_DOMAINS,
           DATA_RETENTION_DAYS,
           REQUIRE_TWO_FACTOR,
+          ENCRYPTED_PIN,
           CREATED_AT,
           UPDATED_AT,
           DELETED_AT);
@@ -76,6 +78,7 @@ public final class WorkspaceDocumentMapper {
         .append(ALLOWED_DOMAINS, workspace.allowedDomains())
         .append(DATA_RETENTION_DAYS, workspace.dataRetentionDays())
         .append(REQUIRE_TWO_FACTOR, workspace.requireTwoFactor())
+        .append(ENCRYPTED_PIN, workspace.encryptedPin())
         .append(CREATED_AT, MongoSchema.toDate(workspace.createdAt()))
         .append(UPDATED_AT, MongoSchema.toDate(workspace.updatedAt()))
         .append(DELETED_AT, null)
@@ -105,6 +108,7 @@ public final class WorkspaceDocumentMapper {
         document.getInteger(DATA_RETENTION_DAYS),
         // Documents written before the setting existed do not require 2FA.
         document.getBoolean(REQUIRE_TWO_FACTOR, false),
+        document.getString(ENCRYPTED_PIN),
         MongoSchema.toInstant(document.getDate(CREATED_AT)),
         MongoSchema.toInstant(document.getDate(UPDATED_AT)));
   }

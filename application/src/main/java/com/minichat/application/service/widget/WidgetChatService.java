@@ -12,10 +12,12 @@ import com.minichat.application.port.out.conversation.MessageRepository;
 import com.minichat.application.port.out.event.EventBus;
 import com.minichat.application.port.out.ratelimit.RateLimit;
 import com.minichat.application.port.out.ratelimit.RateLimiter;
+import com.minichat.application.port.out.security.SecretCipher;
 import com.minichat.application.port.out.security.TokenService;
 import com.minichat.application.port.out.security.VisitorClaims;
 import com.minichat.application.port.out.workspace.WorkspaceRepository;
 import com.minichat.application.service.RateLimits;
+import com.minichat.application.service.workspace.WidgetPinService;
 import com.minichat.domain.common.AuthenticationException;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
@@ -28,6 +30,8 @@ import com.minichat.domain.conversation.MessagePosted;
 import com.minichat.domain.conversation.VisitorId;
 import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +45,10 @@ public final class WidgetChatService implements WidgetChatUseCase {
   public static final RateLimit VISITOR_MESSAGES =
       new RateLimit("visitor-message", 20, Duration.ofMinutes(1));
 
+  /** Wrong PIN attempts one address may make on one private widget. */
+  public static final RateLimit PIN_ATTEMPTS =
+      new RateLimit("widget-pin", 5, Duration.ofMinutes(15));
+
   /** How many earlier messages the model sees. */
   static final int HISTORY_FOR_MODEL = 20;
 
@@ -53,6 +61,7 @@ public final class WidgetChatService implements WidgetChatUseCase {
   private final TokenService tokens;
   private final RateLimiter rateLimiter;
   private final EventBus events;
+  private final SecretCipher cipher;
   private final Clock clock;
 
   public WidgetChatService(
@@ -63,6 +72,7 @@ public final class WidgetChatService implements WidgetChatUseCase {
       TokenService tokens,
       RateLimiter rateLimiter,
       EventBus events,
+      SecretCipher cipher,
       Clock clock) {
     this.workspaces = workspaces;
     this.conversations = conversations;
@@ -71,6 +81,7 @@ public final class WidgetChatService implements WidgetChatUseCase {
     this.tokens = tokens;
     this.rateLimiter = rateLimiter;
     this.events = events;
+    this.cipher = cipher;
     this.clock = clock;
   }
 
@@ -82,8 +93,11 @@ public final class WidgetChatService implements WidgetChatUseCase {
   }
 
   @Override
-  public StartedConversation start(WidgetKey widgetKey) {
+  public StartedConversation start(WidgetKey widgetKey, String pin, String clientIp) {
     Workspace workspace = widget(widgetKey);
+    if (workspace.hasPin()) {
+      checkPin(workspace, pin, clientIp);
+    }
     Conversation conversation =
         Conversation.start(workspace.id(), VisitorId.generate(), clock.instant());
     conversations.insert(conversation);
@@ -134,6 +148,23 @@ public final class WidgetChatService implements WidgetChatUseCase {
   @Override
   public Page<Message> history(VisitorAccess access, PageRequest page) {
     return messages.findByConversation(authorize(access).id(), page);
+  }
+
+  private void checkPin(Workspace workspace, String pin, String clientIp) {
+    if (pin == null || pin.isBlank()) {
+      throw new AuthenticationException("This chat is private; enter its PIN");
+    }
+    RateLimits.enforce(
+        rateLimiter,
+        PIN_ATTEMPTS,
+        workspace.id().value() + ":" + clientIp,
+        "Too many PIN attempts; try again later");
+    String expected =
+        cipher.decrypt(workspace.encryptedPin(), WidgetPinService.associatedData(workspace.id()));
+    if (!MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), pin.strip().getBytes(StandardCharsets.UTF_8))) {
+      throw new AuthenticationException("The PIN is wrong");
+    }
   }
 
   private Message store(Message message) {

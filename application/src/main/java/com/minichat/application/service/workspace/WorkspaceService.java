@@ -116,6 +116,7 @@ public final class WorkspaceService
                     Objects.requireNonNullElse(
                         settings.dataRetentionDays(), current.dataRetentionDays()),
                     requireTwoFactor,
+                    current.encryptedPin(),
                     current.createdAt(),
                     clock.instant()));
     workspaces.update(updated);

@@ -15,11 +15,13 @@ import com.minichat.application.port.in.widget.VisitorAccess;
 import com.minichat.application.port.out.ai.ModelReply;
 import com.minichat.application.port.out.ai.ReplyRequest;
 import com.minichat.application.port.out.security.VisitorClaims;
+import com.minichat.application.service.support.FakeSecretCipher;
 import com.minichat.application.service.support.FakeTokenService;
 import com.minichat.application.service.support.RecordingEventBus;
 import com.minichat.application.service.support.RecordingLanguageModel;
 import com.minichat.application.service.support.ScriptedRateLimiter;
 import com.minichat.application.service.support.TestClock;
+import com.minichat.application.service.workspace.WidgetPinService;
 import com.minichat.domain.common.AuthenticationException;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
@@ -52,6 +54,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WidgetChatServiceTest {
   private static final Instant T0 = Instant.parse("2026-03-01T10:15:30Z");
+  private static final String IP = "203.0.113.7";
+
+  private final FakeSecretCipher cipher = new FakeSecretCipher();
 
   private InMemoryWorkspaceRepository workspaces;
   private InMemoryConversationRepository conversations;
@@ -97,7 +102,7 @@ class WidgetChatServiceTest {
 
   private WidgetChatService service(ScriptedRateLimiter limiter) {
     return new WidgetChatService(
-        workspaces, conversations, messages, model, tokens, limiter, events, clock);
+        workspaces, conversations, messages, model, tokens, limiter, events, cipher, clock);
   }
 
   private WidgetChatService service() {
@@ -124,14 +129,14 @@ class WidgetChatServiceTest {
     WidgetKey unknown = WidgetKey.generate();
 
     assertThrows(NotFoundException.class, () -> service.widget(unknown));
-    assertThrows(NotFoundException.class, () -> service.start(unknown));
+    assertThrows(NotFoundException.class, () -> service.start(unknown, null, IP));
     assertEquals(List.of(), conversations.all());
   }
 
   @Test
   void sendThroughAnUnknownWidgetKeyIsNotFound() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey());
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
     VisitorAccess unknownKey =
         new VisitorAccess(
             WidgetKey.generate(), started.conversation().id(), started.visitorToken());
@@ -142,7 +147,7 @@ class WidgetChatServiceTest {
 
   @Test
   void startStoresAnOpenConversationOfTheWidgetsWorkspace() {
-    StartedConversation started = service().start(shop.widgetKey());
+    StartedConversation started = service().start(shop.widgetKey(), null, IP);
 
     Conversation conversation = started.conversation();
     assertEquals(shop.id(), conversation.workspaceId());
@@ -154,8 +159,8 @@ class WidgetChatServiceTest {
   @Test
   void startReturnsATokenForThatConversationOnly() {
     WidgetChatService service = service();
-    StartedConversation first = service.start(shop.widgetKey());
-    StartedConversation second = service.start(shop.widgetKey());
+    StartedConversation first = service.start(shop.widgetKey(), null, IP);
+    StartedConversation second = service.start(shop.widgetKey(), null, IP);
 
     assertEquals(
         new VisitorClaims(shop.id(), first.conversation().id()),
@@ -176,7 +181,7 @@ class WidgetChatServiceTest {
   @Test
   void sendStoresTheQuestionThenTheReplyAndPublishesBoth() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey());
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
 
     MessageExchange exchange = service.send(access(shop, started), "  Are you open?  ");
 
@@ -196,7 +201,7 @@ class WidgetChatServiceTest {
   @Test
   void subscribersSeeEachMessageAsItIsPosted() throws Exception {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey());
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
     List<MessageAuthor> seen = new ArrayList<>();
     AutoCloseable subscription = events.subscribe(event -> seen.add(event.author()));
     service.send(access(shop, started), "Hi");
@@ -209,7 +214,7 @@ class WidgetChatServiceTest {
   @Test
   void theModelGetsTheWorkspaceTheQuestionAndTheHistoryWithoutIt() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey());
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
     VisitorAccess access = access(shop, started);
 
     MessageExchange first = service.send(access, "Are you open?");
@@ -227,7 +232,7 @@ class WidgetChatServiceTest {
   @Test
   void theModelSeesAtMostTwentyEarlierMessagesTheNewestOldestFirst() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey());
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
     VisitorAccess access = access(shop, started);
     for (int i = 0; i < 15; i++) {
       service.send(access, "question " + i);
@@ -249,8 +254,8 @@ class WidgetChatServiceTest {
   @Test
   void aTokenOfAnotherWorkspaceIsRefused() {
     WidgetChatService service = service();
-    StartedConversation elsewhere = service.start(otherShop.widgetKey());
-    service.start(shop.widgetKey());
+    StartedConversation elsewhere = service.start(otherShop.widgetKey(), null, IP);
+    service.start(shop.widgetKey(), null, IP);
 
     VisitorAccess foreignTokenOnThisWidget =
         new VisitorAccess(
@@ -267,7 +272,7 @@ class WidgetChatServiceTest {
   @Test
   void aConversationOfAnotherWorkspaceIsNotFoundEvenWithMatchingClaims() {
     WidgetChatService service = service();
-    StartedConversation elsewhere = service.start(otherShop.widgetKey());
+    StartedConversation elsewhere = service.start(otherShop.widgetKey(), null, IP);
     // A token that claims this workspace but names the other workspace's conversation.
     String odd =
         tokens.issueVisitorToken(new VisitorClaims(shop.id(), elsewhere.conversation().id()));
@@ -283,7 +288,7 @@ class WidgetChatServiceTest {
   @ValueSource(strings = {"   "})
   void aMissingTokenIsRefused(String token) {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey());
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
     VisitorAccess access = new VisitorAccess(shop.widgetKey(), started.conversation().id(), token);
 
     assertThrows(AuthenticationException.class, () -> service.send(access, "Hi"));
@@ -294,7 +299,7 @@ class WidgetChatServiceTest {
   @Test
   void aForgedTokenIsRefused() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey());
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
     VisitorAccess access =
         new VisitorAccess(shop.widgetKey(), started.conversation().id(), "forged");
 
@@ -305,7 +310,7 @@ class WidgetChatServiceTest {
   void rateLimitRefusalCarriesRetryAfterAndStoresNothing() {
     ScriptedRateLimiter limiter = ScriptedRateLimiter.refusingEverything(Duration.ofSeconds(42));
     WidgetChatService service = service(limiter);
-    StartedConversation started = service.start(shop.widgetKey());
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
 
     RateLimitedException e =
         assertThrows(
@@ -326,7 +331,7 @@ class WidgetChatServiceTest {
   void blankTextIsRefusedWithoutUsingThePermitBudget() {
     ScriptedRateLimiter limiter = ScriptedRateLimiter.allowingEverything();
     WidgetChatService service = service(limiter);
-    StartedConversation started = service.start(shop.widgetKey());
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
 
     assertThrows(ValidationException.class, () -> service.send(access(shop, started), "   "));
 
@@ -336,7 +341,7 @@ class WidgetChatServiceTest {
   @Test
   void anEmptyModelAnswerIsAnUpstreamFailureAndTheQuestionIsKept() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey());
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
     model.answerWith(request -> new ModelReply("  ", "test"));
 
     assertThrows(
@@ -348,7 +353,7 @@ class WidgetChatServiceTest {
   @Test
   void anOverlongModelAnswerIsShortenedToTheMessageLimit() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey());
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
     model.answerWith(request -> new ModelReply("x".repeat(Message.MAX_TEXT_LENGTH + 50), "test"));
 
     MessageExchange exchange = service.send(access(shop, started), "Tell me everything");
@@ -363,7 +368,7 @@ class WidgetChatServiceTest {
         new UpstreamUnavailableException("AI provider unavailable", new IOException("timeout"));
     model = RecordingLanguageModel.failingWith(outage);
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey());
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
 
     UpstreamUnavailableException thrown =
         assertThrows(
@@ -382,7 +387,7 @@ class WidgetChatServiceTest {
   void afterAFailureTheNextQuestionSeesTheUnansweredOne() {
     model = RecordingLanguageModel.failingWith(new UpstreamUnavailableException("down", null));
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey());
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
     VisitorAccess access = access(shop, started);
     assertThrows(UpstreamUnavailableException.class, () -> service.send(access, "First?"));
 
@@ -396,12 +401,12 @@ class WidgetChatServiceTest {
   @Test
   void historyIsPaginatedOldestFirst() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey());
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
     VisitorAccess access = access(shop, started);
     for (int i = 0; i < 5; i++) {
       service.send(access, "question " + i);
     }
-    service.send(access(otherShop, service.start(otherShop.widgetKey())), "elsewhere");
+    service.send(access(otherShop, service.start(otherShop.widgetKey(), null, IP)), "elsewhere");
 
     Page<Message> first = service.history(access, new PageRequest(null, 4));
     Page<Message> second = service.history(access, new PageRequest(first.nextCursor(), 4));
@@ -431,7 +436,7 @@ class WidgetChatServiceTest {
   void theReplyStaysAfterTheQuestionWhenBothAreWrittenInTheSameMillisecond() {
     clock = TestClock.fixedAt(T0);
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey());
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
     VisitorAccess access = access(shop, started);
     List<MessageAuthor> expected = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
@@ -447,5 +452,53 @@ class WidgetChatServiceTest {
             .toList();
 
     assertEquals(expected, stored);
+  }
+
+  // --- private widgets ---------------------------------------------------------------------------
+
+  private Workspace privateShop() {
+    Workspace locked =
+        shop.withPin(cipher.encrypt("2468", WidgetPinService.associatedData(shop.id())), T0);
+    workspaces.update(locked);
+    return locked;
+  }
+
+  @Test
+  void aPrivateWidgetNeedsItsPin() {
+    Workspace locked = privateShop();
+    WidgetChatService service = service();
+
+    assertThrows(AuthenticationException.class, () -> service.start(locked.widgetKey(), null, IP));
+    AuthenticationException wrong =
+        assertThrows(
+            AuthenticationException.class, () -> service.start(locked.widgetKey(), "1357", IP));
+    assertEquals("The PIN is wrong", wrong.getMessage());
+    assertEquals(List.of(), conversations.all());
+
+    StartedConversation started = service.start(locked.widgetKey(), " 2468 ", IP);
+    assertEquals(locked.id(), started.conversation().workspaceId());
+  }
+
+  @Test
+  void pinAttemptsAreLimitedPerWidgetAndAddress() {
+    Workspace locked = privateShop();
+    ScriptedRateLimiter limiter = ScriptedRateLimiter.refusingEverything(Duration.ofMinutes(15));
+
+    assertThrows(
+        RateLimitedException.class, () -> service(limiter).start(locked.widgetKey(), "2468", IP));
+    assertEquals(
+        List.of(
+            new ScriptedRateLimiter.Request(
+                WidgetChatService.PIN_ATTEMPTS, locked.id().value() + ":" + IP)),
+        limiter.requests());
+  }
+
+  @Test
+  void aPublicWidgetIgnoresPinsAndLimits() {
+    ScriptedRateLimiter limiter = ScriptedRateLimiter.refusingEverything(Duration.ofMinutes(15));
+
+    service(limiter).start(shop.widgetKey(), "9999", IP);
+
+    assertEquals(List.of(), limiter.requests());
   }
 }

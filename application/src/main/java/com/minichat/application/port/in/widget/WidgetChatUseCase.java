@@ -15,8 +15,16 @@ public interface WidgetChatUseCase {
   /** The workspace behind a widget key, for its public configuration. */
   Workspace widget(WidgetKey widgetKey);
 
-  /** Opens a conversation for a new visitor. */
-  StartedConversation start(WidgetKey widgetKey);
+  /**
+   * Opens a conversation for a new visitor. A private widget needs its PIN; wrong PINs are limited
+   * per widget and client address.
+   *
+   * @param pin the PIN the visitor typed, or {@code null} for a public widget
+   * @param clientIp the visitor's address, for the PIN attempt limit
+   * @throws com.minichat.domain.common.AuthenticationException for a missing or wrong PIN
+   * @throws com.minichat.domain.common.RateLimitedException after too many PIN attempts
+   */
+  StartedConversation start(WidgetKey widgetKey, String pin, String clientIp);
 
   /**
    * Stores the visitor's message, asks the bot and stores its reply.

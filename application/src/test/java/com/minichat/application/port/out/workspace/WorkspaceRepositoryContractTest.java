@@ -60,6 +60,7 @@ public abstract class WorkspaceRepositoryContractTest {
         List.of("shop.example.com", "*.example.org", "localhost:5173"),
         90,
         true,
+        "encrypted-pin",
         createdAt,
         createdAt.plusSeconds(5));
   }
@@ -76,6 +77,7 @@ public abstract class WorkspaceRepositoryContractTest {
         w.allowedDomains(),
         w.dataRetentionDays(),
         w.requireTwoFactor(),
+        w.encryptedPin(),
         w.createdAt(),
         w.updatedAt());
   }
