@@ -139,6 +139,7 @@ class MongoDocumentsTest {
             "dataRetentionDays",
             "requireTwoFactor",
             "encryptedPin",
+            "welcomeMessages",
             "createdAt",
             "updatedAt",
             "deletedAt",

@@ -148,6 +148,7 @@ public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
         workspace.dataRetentionDays(),
         workspace.requireTwoFactor(),
         workspace.encryptedPin(),
+        workspace.welcomeMessages(),
         millis(workspace.createdAt()),
         millis(workspace.updatedAt()));
   }

@@ -77,6 +77,7 @@ class WalkingSkeletonTest {
             "/api/v1/workspaces",
             """
             {"name":"ร้านกาแฟ Bean","welcomeMessage":"สวัสดีค่ะ ยินดีต้อนรับ",
+             "welcomeMessages":{"en":"Hello and welcome to Bean!"},
              "faq":[{"question":"ร้านเปิดกี่โมง","answer":"ร้านเปิด 8 โมงเช้าถึง 6 โมงเย็นค่ะ"},
                     {"question":"Do you deliver coffee beans?","answer":"Yes, we deliver beans across Bangkok."}]}""",
             "Authorization",
@@ -88,6 +89,13 @@ class WalkingSkeletonTest {
 
     ApiResponse config = api.get("/api/v1/widget/" + widgetKey + "/config");
     assertEquals("สวัสดีค่ะ ยินดีต้อนรับ", config.data().path("welcomeMessage").asText());
+    ApiResponse englishConfig =
+        api.get("/api/v1/widget/" + widgetKey + "/config", "Accept-Language", "en-GB,en;q=0.9");
+    assertEquals(
+        "Hello and welcome to Bean!", englishConfig.data().path("welcomeMessage").asText());
+    ApiResponse thaiConfig =
+        api.get("/api/v1/widget/" + widgetKey + "/config?lang=th", "Accept-Language", "en-GB");
+    assertEquals("สวัสดีค่ะ ยินดีต้อนรับ", thaiConfig.data().path("welcomeMessage").asText());
 
     ApiResponse started = api.post("/api/v1/widget/" + widgetKey + "/conversations", null);
     assertEquals(201, started.status());

@@ -1,13 +1,16 @@
 package com.minichat.domain.workspace;
 
 import com.minichat.domain.common.Violations;
+import com.minichat.domain.user.Language;
 import com.minichat.domain.user.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +23,8 @@ import java.util.regex.Pattern;
  * @param dataRetentionDays how long conversations are kept
  * @param requireTwoFactor whether members must have two-factor authentication on to use it
  * @param encryptedPin the access PIN of a private widget, encrypted; {@code null} when public
+ * @param welcomeMessages greetings per visitor language ({@code th}, {@code en}) that replace
+ *     {@code welcomeMessage} for visitors of that language
  */
 public record Workspace(
     WorkspaceId id,
@@ -33,6 +38,7 @@ public record Workspace(
     int dataRetentionDays,
     boolean requireTwoFactor,
     String encryptedPin,
+    Map<String, String> welcomeMessages,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -70,6 +76,11 @@ public record Workspace(
             ? List.of()
             : Collections.unmodifiableList(new ArrayList<>(allowedDomains));
     name = name == null ? null : name.strip();
+    // A sorted copy that tolerates null values, so that they are reported below.
+    welcomeMessages =
+        welcomeMessages == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new TreeMap<>(welcomeMessages));
     Violations violations =
         new Violations()
             .text(name, "name", true, MAX_NAME)
@@ -104,6 +115,15 @@ public record Workspace(
           "allowedDomains[" + i + "]",
           "must be a lower-case host name such as shop.example.com or *.example.com");
     }
+    for (Map.Entry<String, String> welcome : welcomeMessages.entrySet()) {
+      String field = "welcomeMessages." + welcome.getKey();
+      violations
+          .check(
+              Language.THAI.equals(welcome.getKey()) || Language.ENGLISH.equals(welcome.getKey()),
+              field,
+              "must be a greeting for th or en")
+          .text(welcome.getValue(), field, true, MAX_WELCOME);
+    }
     violations.throwIfAny();
   }
 
@@ -132,6 +152,7 @@ public record Workspace(
         dataRetentionDays,
         false,
         null,
+        Map.of(),
         createdAt,
         updatedAt);
   }
@@ -162,8 +183,21 @@ public record Workspace(
         dataRetentionDays,
         requireTwoFactor,
         null,
+        Map.of(),
         createdAt,
         updatedAt);
+  }
+
+  /**
+   * The greeting for visitors speaking {@code language} (Thai, or English for any other language),
+   * or the default one when the language is unknown or has no greeting of its own.
+   */
+  public String welcomeFor(String language) {
+    if (language == null || language.isBlank()) {
+      return welcomeMessage;
+    }
+    String specific = welcomeMessages.get(Language.normalise(language));
+    return specific == null || specific.isBlank() ? welcomeMessage : specific.strip();
   }
 
   /** Whether visitors must enter a PIN before they can chat. */
@@ -199,6 +233,7 @@ public record Workspace(
         dataRetentionDays,
         requireTwoFactor,
         pin,
+        welcomeMessages,
         createdAt,
         now);
   }

@@ -4,6 +4,7 @@ import com.minichat.application.port.out.ai.LanguageModel;
 import com.minichat.application.port.out.ai.ModelReply;
 import com.minichat.application.port.out.ai.ReplyRequest;
 import com.minichat.domain.text.TextTokenizer;
+import com.minichat.domain.user.Language;
 import com.minichat.domain.workspace.FaqEntry;
 import com.minichat.domain.workspace.Workspace;
 import java.text.Normalizer;
@@ -102,7 +103,7 @@ public final class OfflineLanguageModel implements LanguageModel {
     String question = request.question();
     boolean thai = TextTokenizer.containsThai(question);
     if (isGreetingOnly(question)) {
-      String welcome = workspace.welcomeMessage();
+      String welcome = workspace.welcomeFor(thai ? Language.THAI : Language.ENGLISH);
       return reply(!welcome.isBlank() ? welcome : thai ? GREETING_THAI : GREETING_ENGLISH);
     }
     // a greeting in front of a question is not part of what is asked

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -209,6 +210,30 @@ class OfflineLanguageModelTest {
     assertEquals(UNKNOWN_THAI, ask(bare, "ร้านเปิดกี่โมง"));
     assertEquals(UNKNOWN_ENGLISH, ask(bare, "What time do you open?"));
     assertEquals(UNKNOWN_ENGLISH, ask(bare, "?!"));
+  }
+
+  @Test
+  void aGreetingIsAnsweredWithTheWelcomeOfTheVisitorsLanguage() {
+    Instant now = Instant.parse("2026-11-26T10:00:00Z");
+    Workspace bilingual =
+        new Workspace(
+            new WorkspaceId("ws-2"),
+            "Baan Suan Coffee",
+            new UserId("owner-1"),
+            new WidgetKey("wk_test2"),
+            "Welcome!",
+            "",
+            List.of(),
+            List.of(),
+            Workspace.DEFAULT_RETENTION_DAYS,
+            false,
+            null,
+            Map.of("th", WELCOME),
+            now,
+            now);
+
+    assertEquals(WELCOME, ask(bilingual, "สวัสดีค่ะ"));
+    assertEquals("Welcome!", ask(bilingual, "hello"));
   }
 
   @Test

@@ -49,9 +49,9 @@ public final class WidgetRoutes {
 
   /** What the widget needs to draw itself; nothing private. */
   public record WidgetConfigResponse(String name, String welcomeMessage, boolean pinRequired) {
-    static WidgetConfigResponse from(Workspace workspace) {
+    static WidgetConfigResponse from(Workspace workspace, String language) {
       return new WidgetConfigResponse(
-          workspace.name(), workspace.welcomeMessage(), workspace.hasPin());
+          workspace.name(), workspace.welcomeFor(language), workspace.hasPin());
     }
   }
 
@@ -70,7 +70,12 @@ public final class WidgetRoutes {
   }
 
   private void config(Context ctx) {
-    envelope.ok(ctx, WidgetConfigResponse.from(allowedWidget(ctx)));
+    // The visitor's language: the widget says which, or the browser's preference is used.
+    String language = ctx.queryParam("lang");
+    envelope.ok(
+        ctx,
+        WidgetConfigResponse.from(
+            allowedWidget(ctx), language != null ? language : ctx.header("Accept-Language")));
   }
 
   private void preflight(Context ctx) {

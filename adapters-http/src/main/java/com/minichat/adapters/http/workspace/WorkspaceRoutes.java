@@ -82,7 +82,8 @@ public final class WorkspaceRoutes {
       List<FaqEntryDto> faq,
       List<String> allowedDomains,
       Integer dataRetentionDays,
-      Boolean requireTwoFactor) {
+      Boolean requireTwoFactor,
+      Map<String, String> welcomeMessages) {
 
     WorkspaceSettings toSettings() {
       // A null entry stays null so that the workspace rules report it by position.
@@ -99,7 +100,8 @@ public final class WorkspaceRoutes {
           entries,
           allowedDomains,
           dataRetentionDays,
-          requireTwoFactor);
+          requireTwoFactor,
+          welcomeMessages);
     }
   }
 
@@ -109,6 +111,7 @@ public final class WorkspaceRoutes {
       String name,
       String widgetKey,
       String welcomeMessage,
+      Map<String, String> welcomeMessages,
       String systemPrompt,
       List<FaqEntryDto> faq,
       List<String> allowedDomains,
@@ -125,6 +128,7 @@ public final class WorkspaceRoutes {
           workspace.name(),
           workspace.widgetKey().value(),
           workspace.welcomeMessage(),
+          workspace.welcomeMessages(),
           workspace.systemPrompt(),
           workspace.faq().stream().map(FaqEntryDto::from).toList(),
           workspace.allowedDomains(),

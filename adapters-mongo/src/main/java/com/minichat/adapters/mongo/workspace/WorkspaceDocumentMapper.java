@@ -13,7 +13,9 @@ import com.minichat.domain.workspace.Workspace;
 import com.minichat.domain.workspace.WorkspaceId;
 import com.mongodb.client.model.Projections;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -37,6 +39,7 @@ public final class WorkspaceDocumentMapper {
   public static final String DATA_RETENTION_DAYS = "dataRetentionDays";
   public static final String REQUIRE_TWO_FACTOR = "requireTwoFactor";
   public static final String ENCRYPTED_PIN = "encryptedPin";
+  public static final String WELCOME_MESSAGES = "welcomeMessages";
   public static final String DELETED_AT = "deletedAt";
   public static final String RESTORED_AT = "restoredAt";
 
@@ -54,6 +57,7 @@ public final class WorkspaceDocumentMapper {
           DATA_RETENTION_DAYS,
           REQUIRE_TWO_FACTOR,
           ENCRYPTED_PIN,
+          WELCOME_MESSAGES,
           CREATED_AT,
           UPDATED_AT,
           DELETED_AT);
@@ -79,6 +83,7 @@ public final class WorkspaceDocumentMapper {
         .append(DATA_RETENTION_DAYS, workspace.dataRetentionDays())
         .append(REQUIRE_TWO_FACTOR, workspace.requireTwoFactor())
         .append(ENCRYPTED_PIN, workspace.encryptedPin())
+        .append(WELCOME_MESSAGES, new Document(workspace.welcomeMessages()))
         .append(CREATED_AT, MongoSchema.toDate(workspace.createdAt()))
         .append(UPDATED_AT, MongoSchema.toDate(workspace.updatedAt()))
         .append(DELETED_AT, null)
@@ -109,7 +114,17 @@ public final class WorkspaceDocumentMapper {
         // Documents written before the setting existed do not require 2FA.
         document.getBoolean(REQUIRE_TWO_FACTOR, false),
         document.getString(ENCRYPTED_PIN),
+        welcomeMessages(document.get(WELCOME_MESSAGES, Document.class)),
         MongoSchema.toInstant(document.getDate(CREATED_AT)),
         MongoSchema.toInstant(document.getDate(UPDATED_AT)));
+  }
+
+  /** Greetings per language; documents written before they existed have none. */
+  private static Map<String, String> welcomeMessages(Document stored) {
+    Map<String, String> welcomes = new LinkedHashMap<>();
+    if (stored != null) {
+      stored.forEach((language, text) -> welcomes.put(language, (String) text));
+    }
+    return welcomes;
   }
 }

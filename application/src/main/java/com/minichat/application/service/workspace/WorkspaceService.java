@@ -85,6 +85,8 @@ public final class WorkspaceService
                     Objects.requireNonNullElse(
                         settings.dataRetentionDays(), Workspace.DEFAULT_RETENTION_DAYS),
                     requireTwoFactor,
+                    null,
+                    settings.welcomeMessages(),
                     now,
                     now));
     workspaces.insert(workspace);
@@ -117,6 +119,8 @@ public final class WorkspaceService
                         settings.dataRetentionDays(), current.dataRetentionDays()),
                     requireTwoFactor,
                     current.encryptedPin(),
+                    Objects.requireNonNullElse(
+                        settings.welcomeMessages(), current.welcomeMessages()),
                     current.createdAt(),
                     clock.instant()));
     workspaces.update(updated);

@@ -2,6 +2,7 @@ package com.minichat.application.port.in.workspace;
 
 import com.minichat.domain.workspace.FaqEntry;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Settings a user sends when creating or changing a workspace; a {@code null} field means "leave as
@@ -14,7 +15,28 @@ public record WorkspaceSettings(
     List<FaqEntry> faq,
     List<String> allowedDomains,
     Integer dataRetentionDays,
-    Boolean requireTwoFactor) {
+    Boolean requireTwoFactor,
+    Map<String, String> welcomeMessages) {
+
+  /** Settings that leave the greetings per language as they are. */
+  public WorkspaceSettings(
+      String name,
+      String welcomeMessage,
+      String systemPrompt,
+      List<FaqEntry> faq,
+      List<String> allowedDomains,
+      Integer dataRetentionDays,
+      Boolean requireTwoFactor) {
+    this(
+        name,
+        welcomeMessage,
+        systemPrompt,
+        faq,
+        allowedDomains,
+        dataRetentionDays,
+        requireTwoFactor,
+        null);
+  }
 
   /** Settings that leave the two-factor requirement as it is. */
   public WorkspaceSettings(

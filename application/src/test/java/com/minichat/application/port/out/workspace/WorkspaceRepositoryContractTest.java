@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -61,6 +62,7 @@ public abstract class WorkspaceRepositoryContractTest {
         90,
         true,
         "encrypted-pin",
+        Map.of("th", "สวัสดีค่ะ ร้านกาแฟ", "en", "Hello from the coffee shop"),
         createdAt,
         createdAt.plusSeconds(5));
   }
@@ -78,6 +80,7 @@ public abstract class WorkspaceRepositoryContractTest {
         w.dataRetentionDays(),
         w.requireTwoFactor(),
         w.encryptedPin(),
+        w.welcomeMessages(),
         w.createdAt(),
         w.updatedAt());
   }
