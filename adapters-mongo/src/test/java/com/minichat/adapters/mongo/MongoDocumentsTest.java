@@ -114,6 +114,7 @@ class MongoDocumentsTest {
             "sessionVersion",
             "twoFactor",
             "platformAdmin",
+            "revision",
             "createdAt",
             "updatedAt",
             "schemaVersion"),

@@ -32,17 +32,23 @@ public final class InMemoryUserRepository implements UserRepository {
       throw new ConflictException("A user with this id already exists");
     }
     requireEmailFree(user);
-    users.put(user.id(), stored(user));
+    users.put(user.id(), stored(user, user.revision()));
   }
 
   @Override
-  public synchronized void update(User user) {
+  public synchronized User update(User user) {
     Objects.requireNonNull(user, "user");
-    if (!users.containsKey(user.id())) {
+    User current = users.get(user.id());
+    if (current == null) {
       throw new NotFoundException("User not found");
     }
+    if (current.revision() != user.revision()) {
+      throw new ConflictException("The account changed meanwhile; try again");
+    }
     requireEmailFree(user);
-    users.put(user.id(), stored(user));
+    User stored = stored(user, user.revision() + 1);
+    users.put(user.id(), stored);
+    return stored;
   }
 
   @Override
@@ -69,7 +75,7 @@ public final class InMemoryUserRepository implements UserRepository {
     }
   }
 
-  private static User stored(User user) {
+  private static User stored(User user, long revision) {
     return new User(
         user.id(),
         user.email(),
@@ -84,6 +90,7 @@ public final class InMemoryUserRepository implements UserRepository {
         user.sessionVersion(),
         user.twoFactor(),
         user.platformAdmin(),
+        revision,
         millis(user.createdAt()),
         millis(user.updatedAt()));
   }

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  * @param sessionVersion part of every access token; raising it ends all current sessions
  * @param twoFactor the second sign-in factor
  * @param platformAdmin whether the user administers the whole platform
+ * @param revision the stored revision this copy was read at; a write succeeds only while the store
+ *     still holds it, so two concurrent requests cannot both change the account unnoticed
  */
 public record User(
     UserId id,
@@ -34,6 +36,7 @@ public record User(
     int sessionVersion,
     TwoFactor twoFactor,
     boolean platformAdmin,
+    long revision,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -75,6 +78,7 @@ public record User(
         0,
         TwoFactor.DISABLED,
         false,
+        0,
         createdAt,
         updatedAt);
   }
@@ -164,6 +168,27 @@ public record User(
     return withTwoFactor(twoFactor, true, now);
   }
 
+  /** This user as stored at {@code storedRevision} (for repositories). */
+  public User atRevision(long storedRevision) {
+    return new User(
+        id,
+        email,
+        name,
+        passwordHash,
+        language,
+        emailVerified,
+        failedLogins,
+        lockedUntil,
+        lockouts,
+        previousPasswordHashes,
+        sessionVersion,
+        twoFactor,
+        platformAdmin,
+        storedRevision,
+        createdAt,
+        updatedAt);
+  }
+
   /** A copy that administers the platform (or not). */
   public User withPlatformAdmin(boolean admin, Instant now) {
     Copy copy = new Copy(this, now);
@@ -218,6 +243,7 @@ public record User(
           sessionVersion,
           twoFactor,
           platformAdmin,
+          from.revision,
           from.createdAt,
           updatedAt);
     }

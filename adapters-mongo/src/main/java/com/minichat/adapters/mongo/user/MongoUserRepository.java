@@ -3,6 +3,7 @@ package com.minichat.adapters.mongo.user;
 import com.minichat.adapters.mongo.MongoErrors;
 import com.minichat.adapters.mongo.MongoSchema;
 import com.minichat.application.port.out.user.UserRepository;
+import com.minichat.domain.common.ConflictException;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.user.Email;
 import com.minichat.domain.user.User;
@@ -38,16 +39,30 @@ public final class MongoUserRepository implements UserRepository {
   }
 
   @Override
-  public void update(User user) {
+  public User update(User user) {
     Document document = UserDocumentMapper.toDocument(user);
+    document.put(UserDocumentMapper.REVISION, user.revision() + 1);
+    Bson sameRevision =
+        user.revision() == 0
+            ? Filters.or(
+                Filters.eq(UserDocumentMapper.REVISION, 0L),
+                Filters.exists(UserDocumentMapper.REVISION, false))
+            : Filters.eq(UserDocumentMapper.REVISION, user.revision());
     UpdateResult result =
         MongoErrors.call(
             "update user",
             CONFLICT,
-            () -> users.replaceOne(Filters.eq(MongoSchema.ID, user.id().value()), document));
-    if (result.getMatchedCount() == 0) {
+            () ->
+                users.replaceOne(
+                    Filters.and(Filters.eq(MongoSchema.ID, user.id().value()), sameRevision),
+                    document));
+    if (result.getMatchedCount() == 1) {
+      return user.atRevision(user.revision() + 1);
+    }
+    if (findById(user.id()).isEmpty()) {
       throw new NotFoundException("User not found");
     }
+    throw new ConflictException("The account changed meanwhile; try again");
   }
 
   @Override

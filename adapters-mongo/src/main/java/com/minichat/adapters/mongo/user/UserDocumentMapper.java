@@ -49,6 +49,7 @@ public final class UserDocumentMapper {
   public static final String TWO_FACTOR_RECOVERY_CODES = "recoveryCodeHashes";
   public static final String TWO_FACTOR_LAST_STEP = "lastUsedStep";
   public static final String PLATFORM_ADMIN = "platformAdmin";
+  public static final String REVISION = "revision";
 
   /** The fields {@link #toDomain} reads. */
   public static final Bson PROJECTION =
@@ -66,6 +67,7 @@ public final class UserDocumentMapper {
           SESSION_VERSION,
           TWO_FACTOR,
           PLATFORM_ADMIN,
+          REVISION,
           CREATED_AT,
           UPDATED_AT);
 
@@ -92,6 +94,7 @@ public final class UserDocumentMapper {
         .append(SESSION_VERSION, user.sessionVersion())
         .append(TWO_FACTOR, twoFactorDocument)
         .append(PLATFORM_ADMIN, user.platformAdmin())
+        .append(REVISION, user.revision())
         .append(CREATED_AT, MongoSchema.toDate(user.createdAt()))
         .append(UPDATED_AT, MongoSchema.toDate(user.updatedAt()))
         .append(SCHEMA_VERSION, SCHEMA_VERSION_WRITTEN);
@@ -113,6 +116,7 @@ public final class UserDocumentMapper {
         intOr(document, SESSION_VERSION, 0),
         twoFactor(document.get(TWO_FACTOR, Document.class)),
         document.getBoolean(PLATFORM_ADMIN, false),
+        longOr(document, REVISION),
         MongoSchema.toInstant(document.getDate(CREATED_AT)),
         MongoSchema.toInstant(document.getDate(UPDATED_AT)));
   }
@@ -127,6 +131,11 @@ public final class UserDocumentMapper {
         document.getString(TWO_FACTOR_SECRET),
         document.getList(TWO_FACTOR_RECOVERY_CODES, String.class, List.of()),
         lastStep instanceof Number number ? number.longValue() : -1);
+  }
+
+  /** A stored revision; documents written before revisions existed are at revision 0. */
+  private static long longOr(Document document, String field) {
+    return document.get(field) instanceof Number number ? number.longValue() : 0;
   }
 
   /** An integer field, whichever BSON number type holds it; {@code fallback} when absent. */

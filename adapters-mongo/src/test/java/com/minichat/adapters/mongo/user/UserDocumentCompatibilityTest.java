@@ -90,15 +90,16 @@ class UserDocumentCompatibilityTest {
                 true,
                 T0.plusSeconds(30));
 
-    users.update(changed);
+    User stored = users.update(changed);
 
-    assertEquals(Optional.of(changed), users.findById(old.id()));
-    Document stored = collection.find().first();
-    assertEquals(UserDocumentMapper.SCHEMA_VERSION_WRITTEN, stored.getInteger("schemaVersion"));
+    assertEquals(changed.atRevision(1), stored);
+    assertEquals(Optional.of(stored), users.findById(old.id()));
+    Document document = collection.find().first();
+    assertEquals(UserDocumentMapper.SCHEMA_VERSION_WRITTEN, document.getInteger("schemaVersion"));
     assertEquals(
-        List.of("$2a$12$oldoldold"), stored.getList("previousPasswordHashes", String.class));
-    assertEquals(2, stored.getInteger("sessionVersion"));
-    assertTrue(stored.getBoolean("emailVerified"));
+        List.of("$2a$12$oldoldold"), document.getList("previousPasswordHashes", String.class));
+    assertEquals(2, document.getInteger("sessionVersion"));
+    assertTrue(document.getBoolean("emailVerified"));
   }
 
   @Test

@@ -88,8 +88,8 @@ public final class PasswordService implements PasswordUseCase {
     // Spent only once the new password is acceptable, so a rejected attempt can be corrected.
     oneTimeTokens.redeem(token, TokenPurpose.RESET_PASSWORD);
     Instant now = clock.instant();
-    User updated = user.withPassword(hasher.hash(Passwords.normalise(newPassword)), now);
-    users.update(updated);
+    User updated =
+        users.update(user.withPassword(hasher.hash(Passwords.normalise(newPassword)), now));
     refreshTokens.revokeAllOfUser(user.id(), null, now);
     auditor.record(AuditEventType.PASSWORD_RESET, user.id(), client, "");
     mailer.sendPasswordChanged(updated);
@@ -113,8 +113,8 @@ public final class PasswordService implements PasswordUseCase {
     checkNewPassword(user, newPassword, violations);
     violations.throwIfAny();
     Instant now = clock.instant();
-    User updated = user.withPassword(hasher.hash(Passwords.normalise(newPassword)), now);
-    users.update(updated);
+    User updated =
+        users.update(user.withPassword(hasher.hash(Passwords.normalise(newPassword)), now));
     auditor.record(AuditEventType.PASSWORD_CHANGED, user.id(), client, "");
     mailer.sendPasswordChanged(updated);
     return sessions.keepOnlyCurrent(updated, currentRefreshToken);

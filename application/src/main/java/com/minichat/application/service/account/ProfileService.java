@@ -39,7 +39,6 @@ public final class ProfileService implements ProfileUseCase {
             name == null ? user.name() : name.strip(),
             Objects.requireNonNullElse(language, user.language()),
             clock.instant());
-    users.update(updated);
-    return updated;
+    return users.update(updated);
   }
 }

@@ -110,8 +110,7 @@ public final class SessionService implements SessionUseCase, AuthenticateUserUse
       }
       return new MfaChallenge(tokens.issueMfaToken(checked.id()));
     }
-    User signedIn = checked.afterSuccessfulLogin(now);
-    users.update(signedIn);
+    User signedIn = users.update(checked.afterSuccessfulLogin(now));
     auditor.record(AuditEventType.LOGIN_SUCCEEDED, signedIn.id(), client, "password");
     return sessions.start(signedIn);
   }
@@ -135,8 +134,8 @@ public final class SessionService implements SessionUseCase, AuthenticateUserUse
     }
     boolean recoveryCode =
         accepted.get().recoveryCodeHashes().size() < user.twoFactor().recoveryCodeHashes().size();
-    User signedIn = user.withTwoFactor(accepted.get(), false, now).afterSuccessfulLogin(now);
-    users.update(signedIn);
+    User signedIn =
+        users.update(user.withTwoFactor(accepted.get(), false, now).afterSuccessfulLogin(now));
     if (recoveryCode) {
       auditor.record(
           AuditEventType.RECOVERY_CODE_USED,
@@ -208,8 +207,9 @@ public final class SessionService implements SessionUseCase, AuthenticateUserUse
 
   private void recordFailure(User user, ClientInfo client, String reason) {
     Instant now = clock.instant();
-    User failed = user.afterFailedLogin(settings.maxFailedLogins(), settings.lockDuration(), now);
-    users.update(failed);
+    User failed =
+        users.update(
+            user.afterFailedLogin(settings.maxFailedLogins(), settings.lockDuration(), now));
     auditor.record(AuditEventType.LOGIN_FAILED, user.id(), client, reason);
     if (failed.isLocked(now)) {
       auditor.record(

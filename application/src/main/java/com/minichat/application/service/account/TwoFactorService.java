@@ -110,8 +110,8 @@ public final class TwoFactorService implements TwoFactorUseCase {
       hashes.add(codes.hashRecoveryCode(readable));
     }
     User enabled =
-        user.withTwoFactor(user.twoFactor().activated(hashes, step.getAsLong()), true, now);
-    users.update(enabled);
+        users.update(
+            user.withTwoFactor(user.twoFactor().activated(hashes, step.getAsLong()), true, now));
     auditor.record(AuditEventType.TWO_FACTOR_ENABLED, userId, client, "");
     return new TwoFactorActivation(
         recoveryCodes, sessions.keepOnlyCurrent(enabled, currentRefreshToken));
@@ -131,8 +131,7 @@ public final class TwoFactorService implements TwoFactorUseCase {
         .check(passwordOk, "password", "is not your current password")
         .check(accepted.isPresent(), "code", "is wrong or was already used")
         .throwIfAny();
-    User disabled = user.withTwoFactor(TwoFactor.DISABLED, true, clock.instant());
-    users.update(disabled);
+    User disabled = users.update(user.withTwoFactor(TwoFactor.DISABLED, true, clock.instant()));
     auditor.record(AuditEventType.TWO_FACTOR_DISABLED, userId, client, "");
     return sessions.keepOnlyCurrent(disabled, currentRefreshToken);
   }

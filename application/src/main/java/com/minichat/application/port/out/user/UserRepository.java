@@ -14,8 +14,15 @@ public interface UserRepository {
   /** Adds a new user; the e-mail must be unique. */
   void insert(User user);
 
-  /** Replaces the stored user with the same id; {@code NotFoundException} when there is none. */
-  void update(User user);
+  /**
+   * Replaces the stored user with the same id, only while the store still holds {@code
+   * user.revision()}; the stored revision then rises by one. Two requests that read the same
+   * revision cannot both write: the later one gets {@code ConflictException}. {@code
+   * NotFoundException} when there is no such user.
+   *
+   * @return the user as now stored, at its new revision
+   */
+  User update(User user);
 
   Optional<User> findById(UserId id);
 

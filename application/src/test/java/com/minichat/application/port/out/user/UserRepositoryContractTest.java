@@ -76,6 +76,7 @@ public abstract class UserRepositoryContractTest {
         new TwoFactor(
             true, "v1:AbCdEf0123456789+/==", List.of("rc-hash-1", "rc-hash-2"), 9_000_000_123L),
         true,
+        0,
         T0,
         T0.plusSeconds(3600));
   }
@@ -209,6 +210,7 @@ public abstract class UserRepositoryContractTest {
             locked.sessionVersion(),
             locked.twoFactor(),
             locked.platformAdmin(),
+            0,
             locked.createdAt(),
             locked.updatedAt());
 
@@ -237,13 +239,15 @@ public abstract class UserRepositoryContractTest {
             full.sessionVersion(),
             full.twoFactor(),
             full.platformAdmin(),
+            0,
             original.createdAt(),
             T0.plusSeconds(7200));
 
     users.update(changed);
 
-    assertEquals(Optional.of(changed), users.findById(original.id()));
-    assertEquals(Optional.of(changed), users.findByEmail(new Email("renamed@example.com")));
+    User stored = changed.atRevision(1);
+    assertEquals(Optional.of(stored), users.findById(original.id()));
+    assertEquals(Optional.of(stored), users.findByEmail(new Email("renamed@example.com")));
     assertTrue(users.findByEmail(original.email()).isEmpty());
   }
 
@@ -259,7 +263,7 @@ public abstract class UserRepositoryContractTest {
     users.update(cleared);
 
     User found = users.findById(full.id()).orElseThrow();
-    assertEquals(cleared, found);
+    assertEquals(cleared.atRevision(1), found);
     assertNull(found.lockedUntil());
     assertEquals(0, found.failedLogins());
     assertEquals(TwoFactor.DISABLED, found.twoFactor());
@@ -275,18 +279,39 @@ public abstract class UserRepositoryContractTest {
     users.insert(user);
     User afterFailures = user;
     for (int i = 1; i <= 5; i++) {
-      afterFailures = afterFailures.afterFailedLogin(5, Duration.ofMinutes(15), T0.plusSeconds(i));
+      afterFailures =
+          users
+              .findById(user.id())
+              .orElseThrow()
+              .afterFailedLogin(5, Duration.ofMinutes(15), T0.plusSeconds(i));
       users.update(afterFailures);
     }
 
     User found = users.findById(user.id()).orElseThrow();
-    assertEquals(afterFailures, found);
+    assertEquals(afterFailures.atRevision(5), found);
     assertTrue(found.isLocked(T0.plusSeconds(60)));
     assertEquals(1, found.lockouts());
 
     User verified = found.verified(T0.plusSeconds(90)).unlocked(T0.plusSeconds(100));
     users.update(verified);
-    assertEquals(Optional.of(verified), users.findByEmail(user.email()));
+    assertEquals(Optional.of(verified.atRevision(6)), users.findByEmail(user.email()));
+  }
+
+  @Test
+  void anUpdateFromAStaleReadIsAConflictAndChangesNothing() {
+    User user = user("race@example.com");
+    users.insert(user);
+    User first = users.findById(user.id()).orElseThrow();
+    User second = users.findById(user.id()).orElseThrow();
+    users.update(first.verified(T0.plusSeconds(1)));
+
+    assertThrows(
+        ConflictException.class,
+        () -> users.update(second.afterFailedLogin(5, Duration.ofMinutes(15), T0.plusSeconds(2))));
+
+    User found = users.findById(user.id()).orElseThrow();
+    assertTrue(found.emailVerified());
+    assertEquals(0, found.failedLogins());
   }
 
   @Test
