@@ -43,6 +43,7 @@ public final class MiniChat implements AutoCloseable {
       Injector injector = Guice.createInjector(new MiniChatModule(config, clock, lifecycle));
       List<String> applied = MongoMigrations.migrate(injector.getInstance(MongoDatabase.class));
       LOG.info("database ready migrationsApplied={}", applied);
+      lifecycle.register(injector.getInstance(DailyJobs.class).start());
       PrometheusMeterRegistry metrics = injector.getInstance(PrometheusMeterRegistry.class);
       countMessages(injector.getInstance(EventBus.class), metrics, lifecycle);
       UserRepository users = injector.getInstance(UserRepository.class);

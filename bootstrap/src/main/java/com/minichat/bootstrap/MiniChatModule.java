@@ -15,6 +15,7 @@ import com.minichat.adapters.mongo.apikey.MongoApiKeyRepository;
 import com.minichat.adapters.mongo.audit.MongoAuditLog;
 import com.minichat.adapters.mongo.conversation.MongoConversationRepository;
 import com.minichat.adapters.mongo.conversation.MongoMessageRepository;
+import com.minichat.adapters.mongo.job.MongoJobRuns;
 import com.minichat.adapters.mongo.provider.MongoProviderChainRepository;
 import com.minichat.adapters.mongo.session.MongoRefreshTokenRepository;
 import com.minichat.adapters.mongo.team.MongoInvitationRepository;
@@ -70,6 +71,7 @@ import com.minichat.application.service.account.SessionIssuer;
 import com.minichat.application.service.account.SessionService;
 import com.minichat.application.service.account.TwoFactorCodes;
 import com.minichat.application.service.account.TwoFactorService;
+import com.minichat.application.service.apikey.ApiKeyExpiryWarnings;
 import com.minichat.application.service.apikey.ApiKeyService;
 import com.minichat.application.service.audit.AuditLogService;
 import com.minichat.application.service.conversation.ConversationQueryService;
@@ -479,6 +481,21 @@ final class MiniChatModule extends AbstractModule {
   @Singleton
   ApiKeyRepository apiKeys(MongoDatabase database) {
     return new MongoApiKeyRepository(database, clock);
+  }
+
+  @Provides
+  @Singleton
+  DailyJobs dailyJobs(
+      MongoDatabase database,
+      ApiKeyRepository keys,
+      WorkspaceRepository workspaces,
+      MembershipRepository memberships,
+      UserRepository users,
+      AccountMailer mailer) {
+    ApiKeyExpiryWarnings expiryWarnings =
+        new ApiKeyExpiryWarnings(keys, workspaces, memberships, users, mailer, clock);
+    return new DailyJobs(
+        new MongoJobRuns(database), clock, Map.of(ApiKeyExpiryWarnings.JOB, expiryWarnings::run));
   }
 
   @Provides

@@ -12,6 +12,7 @@ import com.github.mustachejava.resolver.ClasspathResolver;
 import com.minichat.application.port.out.email.AccountMailer;
 import com.minichat.application.port.out.email.EmailMessage;
 import com.minichat.application.port.out.email.EmailSender;
+import com.minichat.domain.apikey.ApiKey;
 import com.minichat.domain.team.Invitation;
 import com.minichat.domain.user.Language;
 import com.minichat.domain.user.TokenPurpose;
@@ -44,16 +45,20 @@ import java.util.regex.Pattern;
  *
  * <p>The templates are class-path resources under {@value #TEMPLATE_ROOT}, one folder per language
  * with, for each mail ({@code verification}, {@code password-reset}, {@code account-locked}, {@code
- * password-changed}, {@code invitation}), a {@code .subject.mustache}, a {@code .txt.mustache} and
- * a {@code .html.mustache} file; the last two extend the folder's {@code layout.txt.mustache} and
- * {@code layout.html.mustache}, whose {@code greeting} block a mail may replace. They are compiled
- * once, in the constructor, so a missing or broken template stops start-up instead of a mail.
- * Templates see these values: {@code lang}, {@code product}, {@code homeUrl}, {@code name} (empty
- * when the user has none, and always for an invitation), {@code email} (the recipient), {@code
- * subject} (HTML and text only), {@code link}, {@code validFor} (verification, reset and
- * invitation), {@code unlocksAt} and {@code unlocksAtIso} (account locked), {@code workspace},
- * {@code inviter} (empty when the inviter has no name) and {@code admin} ({@code true} for the
- * admin role, {@code false} for member) (invitation).
+ * password-changed}, {@code api-key-expiring}, {@code invitation}), a {@code .subject.mustache}, a
+ * {@code .txt.mustache} and a {@code .html.mustache} file; the last two extend the folder's {@code
+ * layout.txt.mustache} and {@code layout.html.mustache}, whose {@code greeting} block a mail may
+ * replace. They are compiled once, in the constructor, so a missing or broken template stops
+ * start-up instead of a mail. Templates see these values: {@code lang}, {@code product}, {@code
+ * homeUrl}, {@code name} (empty when the user has none, and always for an invitation), {@code
+ * email} (the recipient), {@code subject} (HTML and text only), {@code link}, {@code validFor}
+ * (verification, reset and invitation), {@code unlocksAt} and {@code unlocksAtIso} (account
+ * locked), {@code workspace} (invitation and API key expiring), {@code inviter} (empty when the
+ * inviter has no name) and {@code admin} ({@code true} for the admin role, {@code false} for
+ * member) (invitation), {@code keyName}, {@code keyHint} (the secret's visible start, e.g. {@code
+ * mc_live_3fA9}), {@code expiresAt}, {@code expiresAtIso} and {@code rotationGrace} (API key
+ * expiring, whose {@code link} is the dashboard's workspaces page, where the keys are managed). No
+ * mail ever carries an API key's secret or its hash.
  *
  * <p>Safety: in HTML every value is escaped ({@code & < > " '}); templates may not use unescaped
  * values ({@code {{{x}}}}, {@code {{&x}}}), change delimiters or use pragmas. Links must be
@@ -62,19 +67,23 @@ import java.util.regex.Pattern;
  * HTML requires it (an {@code &} becomes {@code &amp;}), so a browser follows exactly the given
  * link. Subjects are collapsed to one line.
  *
- * <p>Times: Thai users read the unlock time in Thailand's time zone ({@code Asia/Bangkok}, no
- * daylight saving) with the Buddhist-era year and Thai month names, as Thai readers expect ("27
- * พฤศจิกายน 2569 เวลา 14:30 น. (เวลาประเทศไทย)"); English users read it in UTC with a 24-hour clock
- * and the zone spelled out ("27 November 2026 at 07:30 UTC"), since the user record holds no time
- * zone and UTC is the one reading nobody can mistake. The HTML also carries the exact instant in a
- * {@code <time datetime>} element.
+ * <p>Times: Thai users read the unlock and expiry times in Thailand's time zone ({@code
+ * Asia/Bangkok}, no daylight saving) with the Buddhist-era year and Thai month names, as Thai
+ * readers expect ("27 พฤศจิกายน 2569 เวลา 14:30 น. (เวลาประเทศไทย)"); English users read it in UTC
+ * with a 24-hour clock and the zone spelled out ("27 November 2026 at 07:30 UTC"), since the user
+ * record holds no time zone and UTC is the one reading nobody can mistake. The HTML also carries
+ * the exact instant in a {@code <time datetime>} element.
  *
  * <p>Link lifetimes shown to the user come from {@link TokenPurpose} and {@link
- * Invitation#LIFETIME}, so the mail and the token cannot disagree.
+ * Invitation#LIFETIME}, and the rotation grace period from {@link ApiKey#ROTATION_GRACE}, so the
+ * mail and the rule it describes cannot disagree.
  */
 public final class TemplatedAccountMailer implements AccountMailer {
   /** Where the templates live on the class path. */
   public static final String TEMPLATE_ROOT = "com/minichat/adapters/email/templates";
+
+  /** The dashboard page, below the base URL, where a workspace's API keys are managed. */
+  static final String WORKSPACES_PAGE = "workspaces";
 
   /** Thailand's time zone, used for Thai readers. */
   static final ZoneId THAI_TIME_ZONE = ZoneId.of("Asia/Bangkok");
@@ -101,6 +110,7 @@ public final class TemplatedAccountMailer implements AccountMailer {
     PASSWORD_RESET("password-reset"),
     ACCOUNT_LOCKED("account-locked"),
     PASSWORD_CHANGED("password-changed"),
+    API_KEY_EXPIRING("api-key-expiring"),
     INVITATION("invitation");
 
     private final String fileName;
@@ -116,6 +126,7 @@ public final class TemplatedAccountMailer implements AccountMailer {
   private final EmailSender sender;
   private final String productName;
   private final String homeUrl;
+  private final String workspacesUrl;
   private final Map<String, Map<Mail, Templates>> templates = new HashMap<>();
 
   /**
@@ -125,7 +136,8 @@ public final class TemplatedAccountMailer implements AccountMailer {
    * @param productName the product's name as shown in subjects, greetings and signatures, e.g.
    *     {@code MiniChat}
    * @param baseUrl the public address of the dashboard ({@code PUBLIC_BASE_URL}): linked from every
-   *     mail's footer and from the "password changed" notice as the place to sign in
+   *     mail's footer and from the "password changed" notice as the place to sign in; its {@value
+   *     #WORKSPACES_PAGE} page is where an expiring API key is rotated
    * @throws IllegalArgumentException if the product name is blank or the base URL is not an
    *     absolute {@code http}/{@code https} URL
    * @throws IllegalStateException if a template is missing or does not compile
@@ -138,6 +150,7 @@ public final class TemplatedAccountMailer implements AccountMailer {
     }
     this.productName = WHITESPACE.matcher(productName.strip()).replaceAll(" ");
     this.homeUrl = requireWebUrl(Objects.requireNonNull(baseUrl, "baseUrl").toString(), "baseUrl");
+    this.workspacesUrl = (homeUrl.endsWith("/") ? homeUrl : homeUrl + "/") + WORKSPACES_PAGE;
 
     Factory htmlFactory = new Factory(true);
     Factory textFactory = new Factory(false);
@@ -177,9 +190,7 @@ public final class TemplatedAccountMailer implements AccountMailer {
     Map<String, Object> values = values(user);
     values.put("link", requireWebUrl(unlockLink, "unlockLink"));
     Objects.requireNonNull(until, "until");
-    values.put(
-        "unlocksAt",
-        (Language.THAI.equals(user.language()) ? THAI_TIME : ENGLISH_TIME).format(until));
+    values.put("unlocksAt", time(until, user.language()));
     values.put("unlocksAtIso", DateTimeFormatter.ISO_INSTANT.format(until));
     send(user, Mail.ACCOUNT_LOCKED, values);
   }
@@ -190,6 +201,22 @@ public final class TemplatedAccountMailer implements AccountMailer {
   }
 
   @Override
+  public void sendApiKeyExpiring(User recipient, ApiKey key, String workspaceName) {
+    Map<String, Object> values = values(recipient);
+    Objects.requireNonNull(key, "key");
+    String workspace = requireWorkspaceName(workspaceName);
+    // only the name and the visible hint: the secret is never known here, its hash never shown
+    values.put("keyName", oneLine(key.name()));
+    values.put("keyHint", oneLine(key.hint()));
+    values.put("workspace", workspace);
+    values.put("link", workspacesUrl);
+    values.put("expiresAt", time(key.expiresAt(), recipient.language()));
+    values.put("expiresAtIso", DateTimeFormatter.ISO_INSTANT.format(key.expiresAt()));
+    values.put("rotationGrace", duration(ApiKey.ROTATION_GRACE, recipient.language()));
+    send(recipient, Mail.API_KEY_EXPIRING, values);
+  }
+
+  @Override
   public void sendInvitation(
       Invitation invitation,
       String workspaceName,
@@ -197,13 +224,9 @@ public final class TemplatedAccountMailer implements AccountMailer {
       String link,
       String language) {
     Objects.requireNonNull(invitation, "invitation");
-    Objects.requireNonNull(workspaceName, "workspaceName");
+    String workspace = requireWorkspaceName(workspaceName);
     Objects.requireNonNull(inviterName, "inviterName");
     String lang = Language.normalise(Objects.requireNonNull(language, "language"));
-    String workspace = oneLine(workspaceName);
-    if (workspace.isEmpty()) {
-      throw new IllegalArgumentException("the workspace name must not be blank");
-    }
     // the invitee may have no account yet, so there is no name to greet them by
     String to = invitation.email().value();
     Map<String, Object> values = values(lang, "", to);
@@ -235,6 +258,20 @@ public final class TemplatedAccountMailer implements AccountMailer {
     values.put("name", oneLine(name));
     values.put("email", email);
     return values;
+  }
+
+  /** The workspace's name on one line; it must not be blank. */
+  private static String requireWorkspaceName(String workspaceName) {
+    String workspace = oneLine(Objects.requireNonNull(workspaceName, "workspaceName"));
+    if (workspace.isEmpty()) {
+      throw new IllegalArgumentException("the workspace name must not be blank");
+    }
+    return workspace;
+  }
+
+  /** An instant as the reader expects it: Thai time with the Buddhist-era year, or UTC. */
+  private static String time(Instant instant, String language) {
+    return (Language.THAI.equals(language) ? THAI_TIME : ENGLISH_TIME).format(instant);
   }
 
   /** Free text (a name) on one line, so it cannot forge lines of the text body. */

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.mustachejava.MustacheException;
 import com.minichat.application.port.out.email.EmailMessage;
+import com.minichat.domain.apikey.ApiKey;
+import com.minichat.domain.apikey.ApiKeyId;
+import com.minichat.domain.apikey.ApiScope;
 import com.minichat.domain.team.Invitation;
 import com.minichat.domain.team.Role;
 import com.minichat.domain.user.Email;
@@ -36,6 +39,11 @@ class TemplatedAccountMailerTest {
   static final Instant UNTIL = Instant.parse("2026-11-27T07:30:00Z");
   static final Instant NOW = Instant.parse("2026-11-27T07:00:00Z");
   static final String WORKSPACE = "Acme Support";
+  static final String KEY_NAME = "Production server";
+  static final String KEY_HINT = "mc_live_3fA9";
+  static final String SECRET_HASH =
+      "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+  static final String WORKSPACES_URL = "https://chat.example.com/workspaces";
 
   private static final Pattern THAI = Pattern.compile("[\\u0E00-\\u0E7F]");
   private static final Pattern HTML_TAG = Pattern.compile("<\\s*/?\\s*[A-Za-z!][^>]*>");
@@ -52,11 +60,16 @@ class TemplatedAccountMailerTest {
     ACCOUNT_LOCKED,
     PASSWORD_CHANGED,
     /** Sent to the user's address, with the user as the inviter (the name in the body). */
-    INVITATION
+    INVITATION,
+    /** About {@link #KEY_NAME} of {@link #WORKSPACE}, expiring at {@link #UNTIL}. */
+    API_KEY_EXPIRING
   }
 
-  /** What each mail must say: subject, a body phrase, and the link's lifetime if it has one. */
-  private record Expected(String subject, String phrase, String validFor, String unlocksAt) {}
+  /**
+   * What each mail must say: subject, a body phrase, the link's lifetime if it has one and the time
+   * it names (unlock or expiry) if any.
+   */
+  private record Expected(String subject, String phrase, String validFor, String time) {}
 
   private static final Map<String, Map<Kind, Expected>> EXPECTED =
       Map.of(
@@ -91,7 +104,13 @@ class TemplatedAccountMailerTest {
                   "You are invited to join Acme Support on MiniChat",
                   "If you were not expecting this invitation",
                   "7 days",
-                  null)),
+                  null),
+              Kind.API_KEY_EXPIRING,
+              new Expected(
+                  "API key “Production server” in Acme Support expires soon",
+                  "please rotate the key before it expires",
+                  "24 hours",
+                  "27 November 2026 at 07:30 UTC")),
           "th",
           Map.of(
               Kind.VERIFICATION,
@@ -119,7 +138,13 @@ class TemplatedAccountMailerTest {
                   "คำเชิญเข้าร่วมเวิร์กสเปซ Acme Support บน MiniChat",
                   "หากคุณไม่ได้คาดว่าจะได้รับคำเชิญนี้",
                   "7 วัน",
-                  null)));
+                  null),
+              Kind.API_KEY_EXPIRING,
+              new Expected(
+                  "คีย์ API “Production server” ของ Acme Support ใกล้หมดอายุ",
+                  "กรุณาหมุนเวียนคีย์ (rotate) ก่อนคีย์หมดอายุ",
+                  "24 ชั่วโมง",
+                  "27 พฤศจิกายน 2569 เวลา 14:30 น. (เวลาประเทศไทย)")));
 
   static User user(String name, String language) {
     return new User(UserId.generate(), new Email("somchai@example.com"), name, "hash", NOW, NOW)
@@ -140,6 +165,22 @@ class TemplatedAccountMailerTest {
         null);
   }
 
+  static ApiKey apiKey(String name, Instant expiresAt) {
+    return new ApiKey(
+        ApiKeyId.generate(),
+        WorkspaceId.generate(),
+        name,
+        KEY_HINT,
+        SECRET_HASH,
+        ApiScope.WRITE,
+        UserId.generate(),
+        expiresAt.minus(ApiKey.DEFAULT_LIFETIME),
+        expiresAt,
+        NOW,
+        null,
+        null);
+  }
+
   static EmailMessage send(
       TemplatedAccountMailer mailer, OutboxEmailSender outbox, Kind kind, User user, String link) {
     switch (kind) {
@@ -154,6 +195,7 @@ class TemplatedAccountMailerTest {
               user.name(),
               link,
               user.language());
+      case API_KEY_EXPIRING -> mailer.sendApiKeyExpiring(user, apiKey(KEY_NAME, UNTIL), WORKSPACE);
     }
     return outbox.messages().getLast();
   }
@@ -201,8 +243,8 @@ class TemplatedAccountMailerTest {
       if (expected.validFor() != null) {
         assertTrue(body.contains(expected.validFor()), body);
       }
-      if (expected.unlocksAt() != null) {
-        assertTrue(body.contains(expected.unlocksAt()), body);
+      if (expected.time() != null) {
+        assertTrue(body.contains(expected.time()), body);
       }
       if (language.equals("th")) {
         assertTrue(THAI.matcher(body).find());
@@ -221,19 +263,21 @@ class TemplatedAccountMailerTest {
   void carriesExactlyTheGivenLink(Kind kind, String language) {
     EmailMessage mail = send(kind, user("Somchai", language), LINK);
 
+    // the API key mail is not given a link: it points to the page where keys are managed
+    String link = kind == Kind.API_KEY_EXPIRING ? WORKSPACES_URL : LINK;
     List<String> textLines = mail.text().lines().toList();
     List<String> hrefs = hrefs(mail.html());
     if (kind == Kind.PASSWORD_CHANGED) {
       assertFalse(mail.text().contains(LINK));
       assertTrue(hrefs.contains(BASE_URL.toString()), "points to the sign-in page");
     } else {
-      assertTrue(textLines.contains(LINK), "the link on a line of its own: " + mail.text());
-      assertTrue(hrefs.contains(LINK), hrefs.toString());
-      assertTrue(mail.html().contains(">" + LINK + "</a>"), "the link spelled out for copying");
+      assertTrue(textLines.contains(link), "the link on a line of its own: " + mail.text());
+      assertTrue(hrefs.contains(link), hrefs.toString());
+      assertTrue(mail.html().contains(">" + link + "</a>"), "the link spelled out for copying");
     }
     // nothing else is linked: no tracking, no external resources
     for (String href : hrefs) {
-      assertTrue(href.equals(LINK) || href.equals(BASE_URL.toString()), href);
+      assertTrue(href.equals(link) || href.equals(BASE_URL.toString()), href);
     }
     assertTrue(mail.text().contains(BASE_URL.toString()));
   }
@@ -283,7 +327,10 @@ class TemplatedAccountMailerTest {
     assertTrue(mail.html().contains("Chat &amp; &lt;b&gt;Co&lt;/b&gt;"), mail.html());
     // text/plain is never interpreted as markup, so it shows the name as typed
     assertTrue(mail.text().contains(name));
-    assertTrue(mail.subject().contains("Chat & <b>Co</b>"));
+    // the API key mail's subject names the key and its workspace instead of the product
+    if (kind != Kind.API_KEY_EXPIRING) {
+      assertTrue(mail.subject().contains("Chat & <b>Co</b>"));
+    }
   }
 
   static Stream<Arguments> linkedMailInEachLanguage() {
@@ -355,6 +402,11 @@ class TemplatedAccountMailerTest {
     assertThrows(
         NullPointerException.class,
         () -> mailer.sendInvitation(invitation, WORKSPACE, "Somchai", LINK, null));
+    ApiKey key = apiKey(KEY_NAME, UNTIL);
+    assertThrows(NullPointerException.class, () -> mailer.sendApiKeyExpiring(null, key, WORKSPACE));
+    assertThrows(
+        NullPointerException.class, () -> mailer.sendApiKeyExpiring(user, null, WORKSPACE));
+    assertThrows(NullPointerException.class, () -> mailer.sendApiKeyExpiring(user, key, null));
     assertTrue(outbox.messages().isEmpty());
   }
 
@@ -678,5 +730,176 @@ class TemplatedAccountMailerTest {
         IllegalArgumentException.class,
         () -> mailer.sendInvitation(invitation, " \n", "Somchai", LINK, "en"));
     assertTrue(outbox.messages().isEmpty());
+  }
+
+  private EmailMessage expiring(String keyName, Instant expiresAt, String workspace, String lang) {
+    mailer.sendApiKeyExpiring(user("Somchai Jaidee", lang), apiKey(keyName, expiresAt), workspace);
+    return outbox.messages().getLast();
+  }
+
+  static Stream<Arguments> apiKeyExpiringWording() {
+    return Stream.of(
+        Arguments.of(
+            "en",
+            "The API key “Production server” (mc_live_3fA9…) of the workspace “Acme Support” on"
+                + " MiniChat expires on 27 November 2026 at 07:30 UTC. After that, every request"
+                + " made with it will be refused.",
+            "The API key <strong>Production server</strong> (mc_live_3fA9…) of the workspace"
+                + " <strong>Acme Support</strong> on MiniChat expires on <strong><time"
+                + " datetime=\"2026-11-27T07:30:00Z\">27 November 2026 at 07:30 UTC</time></strong>."
+                + " After that, every request made with it will be refused.",
+            "please rotate the key before it expires",
+            "Rotating gives you a new secret and keeps the old key working for another 24 hours"
+                + " (never past its expiry time)"),
+        Arguments.of(
+            "th",
+            "คีย์ API “Production server” (mc_live_3fA9…) ของเวิร์กสเปซ “Acme Support” บน MiniChat"
+                + " จะหมดอายุในวันที่ 27 พฤศจิกายน 2569 เวลา 14:30 น. (เวลาประเทศไทย)"
+                + " หลังจากนั้นคำขอทุกรายการที่ใช้คีย์นี้จะถูกปฏิเสธ",
+            "คีย์ API <strong>Production server</strong> (mc_live_3fA9…) ของเวิร์กสเปซ"
+                + " <strong>Acme Support</strong> บน MiniChat จะหมดอายุในวันที่ <strong><time"
+                + " datetime=\"2026-11-27T07:30:00Z\">27 พฤศจิกายน 2569 เวลา 14:30 น."
+                + " (เวลาประเทศไทย)</time></strong> หลังจากนั้นคำขอทุกรายการที่ใช้คีย์นี้จะถูกปฏิเสธ",
+            "กรุณาหมุนเวียนคีย์ (rotate) ก่อนคีย์หมดอายุ",
+            "เมื่อหมุนเวียนคีย์ คุณจะได้รับรหัสลับใหม่ และคีย์เดิมจะยังใช้งานได้ต่ออีก 24 ชั่วโมง"
+                + " (แต่ไม่เกินเวลาหมดอายุเดิม)"));
+  }
+
+  @ParameterizedTest(name = "in {0}")
+  @MethodSource("apiKeyExpiringWording")
+  void apiKeyExpiringNamesTheKeyTheWorkspaceAndTheExpiryAndSaysToRotate(
+      String language, String text, String html, String rotate, String grace) {
+    EmailMessage mail = expiring(KEY_NAME, UNTIL, WORKSPACE, language);
+
+    assertEquals("somchai@example.com", mail.to());
+    assertTrue(mail.text().contains(text), mail.text());
+    assertTrue(mail.html().contains(html), mail.html());
+    for (String body : List.of(mail.text(), mail.html())) {
+      assertTrue(body.contains(rotate), body);
+      assertTrue(body.contains(grace), body);
+    }
+  }
+
+  @Test
+  void apiKeyRotationGraceInTheMailIsTheDomainRule() {
+    assertEquals("24 hours", TemplatedAccountMailer.duration(ApiKey.ROTATION_GRACE, "en"));
+    assertEquals("24 ชั่วโมง", TemplatedAccountMailer.duration(ApiKey.ROTATION_GRACE, "th"));
+  }
+
+  @Test
+  void apiKeyExpiryIsThaiTimeWithBuddhistYearForThaiAndUtcForEnglish() {
+    Instant newYearInBangkok = Instant.parse("2026-12-31T18:00:00Z");
+
+    EmailMessage thai = expiring(KEY_NAME, newYearInBangkok, WORKSPACE, "th");
+    EmailMessage english = expiring(KEY_NAME, newYearInBangkok, WORKSPACE, "en");
+
+    String thaiTime = "1 มกราคม 2570 เวลา 01:00 น. (เวลาประเทศไทย)";
+    String englishTime = "31 December 2026 at 18:00 UTC";
+    assertTrue(thai.text().contains(thaiTime), thai.text());
+    assertTrue(thai.html().contains(thaiTime), thai.html());
+    assertTrue(english.text().contains(englishTime), english.text());
+    assertTrue(english.html().contains(englishTime), english.html());
+    for (EmailMessage mail : List.of(thai, english)) {
+      assertTrue(mail.html().contains("<time datetime=\"2026-12-31T18:00:00Z\">"), mail.html());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"th", "en"})
+  void apiKeyExpiringShowsTheHintButNeverTheSecret(String language) {
+    EmailMessage mail = expiring(KEY_NAME, UNTIL, WORKSPACE, language);
+
+    for (String part : List.of(mail.subject(), mail.text(), mail.html())) {
+      assertFalse(part.contains(SECRET_HASH), part);
+      assertFalse(part.contains(SECRET_HASH.substring(0, 12)), part);
+    }
+    for (String body : List.of(mail.text(), mail.html())) {
+      assertTrue(body.contains(KEY_HINT + "…"), body);
+      // the hint is the only part of a secret shown
+      assertEquals(1, body.split(Pattern.quote(ApiKey.PREFIX), -1).length - 1, body);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"th", "en"})
+  void apiKeyExpiringLinksToTheWorkspacesPageOnly(String language) {
+    EmailMessage mail = expiring(KEY_NAME, UNTIL, WORKSPACE, language);
+
+    assertTrue(mail.text().lines().toList().contains(WORKSPACES_URL), mail.text());
+    assertEquals(List.of(WORKSPACES_URL, WORKSPACES_URL, BASE_URL.toString()), hrefs(mail.html()));
+    assertTrue(mail.html().contains(">" + WORKSPACES_URL + "</a>"), "spelled out for copying");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://chat.example.com/", "https://example.com/minichat/"})
+  void workspacesPageIsBelowTheBaseUrl(String baseUrl) {
+    OutboxEmailSender sender = new OutboxEmailSender();
+    new TemplatedAccountMailer(sender, "MiniChat", URI.create(baseUrl))
+        .sendApiKeyExpiring(user("Somchai", "en"), apiKey(KEY_NAME, UNTIL), WORKSPACE);
+
+    String text = sender.messages().getFirst().text();
+    assertTrue(text.lines().toList().contains(baseUrl + "workspaces"), text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"th", "en"})
+  void apiKeyExpiringEscapesWorkspaceAndKeyNamesInHtml(String language) {
+    String workspace = "<img src=x onerror=alert(1)> & \"Co\"";
+    String keyName = "<script>alert('hi')</script>";
+
+    EmailMessage mail = expiring(keyName, UNTIL, workspace, language);
+
+    assertFalse(mail.html().contains("<img"), mail.html());
+    assertFalse(mail.html().contains("<script"), mail.html());
+    String escapedWorkspace = "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Co&quot;";
+    String escapedKey = "&lt;script&gt;alert(&#39;hi&#39;)&lt;/script&gt;";
+    assertTrue(mail.html().contains("<strong>" + escapedWorkspace + "</strong>"), mail.html());
+    assertTrue(mail.html().contains("<strong>" + escapedKey + "</strong>"), mail.html());
+    assertTrue(
+        mail.html()
+            .contains(
+                "<title>"
+                    + (language.equals("th")
+                        ? "คีย์ API “" + escapedKey + "” ของ " + escapedWorkspace + " ใกล้หมดอายุ"
+                        : "API key “" + escapedKey + "” in " + escapedWorkspace + " expires soon")
+                    + "</title>"),
+        mail.html());
+    // text/plain is never interpreted as markup, so it shows the names as typed
+    assertTrue(mail.text().contains("“" + workspace + "”"), mail.text());
+    assertTrue(mail.text().contains("“" + keyName + "”"), mail.text());
+    assertTrue(mail.subject().contains(workspace), mail.subject());
+    assertTrue(mail.subject().contains(keyName), mail.subject());
+  }
+
+  @Test
+  void apiKeyExpiringNamesCannotAddLines() {
+    EmailMessage mail = expiring("Prod\r\nserver", UNTIL, "Acme\nSupport\n", "en");
+
+    assertEquals("API key “Prod server” in Acme Support expires soon", mail.subject());
+    assertTrue(
+        mail.text()
+            .contains(
+                "The API key “Prod server” (mc_live_3fA9…) of the workspace “Acme"
+                    + " Support” on MiniChat"),
+        mail.text());
+  }
+
+  @Test
+  void apiKeyExpiringRefusesABlankWorkspaceName() {
+    User user = user("Somchai", "en");
+    ApiKey key = apiKey(KEY_NAME, UNTIL);
+
+    assertThrows(IllegalArgumentException.class, () -> mailer.sendApiKeyExpiring(user, key, " \n"));
+    assertTrue(outbox.messages().isEmpty());
+  }
+
+  @Test
+  void apiKeyExpiringLanguageIsTheRecipients() {
+    assertEquals(
+        "คีย์ API “Production server” ของ Acme Support ใกล้หมดอายุ",
+        expiring(KEY_NAME, UNTIL, WORKSPACE, "th-TH").subject());
+    assertEquals(
+        "API key “Production server” in Acme Support expires soon",
+        expiring(KEY_NAME, UNTIL, WORKSPACE, "de").subject());
   }
 }

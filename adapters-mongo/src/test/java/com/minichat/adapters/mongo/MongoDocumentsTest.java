@@ -360,6 +360,7 @@ class MongoDocumentsTest {
             "lastUsedAt",
             "revokedAt",
             "replacedBy",
+            "expiryWarnedAt",
             "createdAt",
             "updatedAt",
             "schemaVersion"),

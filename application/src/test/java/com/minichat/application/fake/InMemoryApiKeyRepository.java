@@ -53,6 +53,13 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
   }
 
   @Override
+  public synchronized List<ApiKey> findExpiringUnwarned(Instant now) {
+    return keys.values().stream()
+        .filter(key -> key.expiryWarnedAt() == null && key.expiresSoon(now))
+        .toList();
+  }
+
+  @Override
   public synchronized Optional<ApiKey> findById(ApiKeyId id) {
     return Optional.ofNullable(keys.get(id));
   }
@@ -115,6 +122,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
         millis(key.expiresAt()),
         millisOrNull(lastUsedAt),
         millisOrNull(key.revokedAt()),
-        key.replacedBy());
+        key.replacedBy(),
+        millisOrNull(key.expiryWarnedAt()));
   }
 }

@@ -264,7 +264,7 @@ class ScopeMatrixTest {
   }
 
   @Test
-  void aKeyExpiresAfter90DaysWithApiKeyExpired() {
+  void aKeyIsExpiringInItsLastWeekAndExpiresAfter90DaysWithApiKeyExpired() {
     app = IdentityApp.start(dataDir);
     Tenant tenant = Tenants.create(app, "expiry");
     String secret = tenant.keys().get(READ);
@@ -279,6 +279,8 @@ class ScopeMatrixTest {
 
     app.clock.advance(Duration.ofDays(88));
     assertEquals(200, getWorkspace(tenant, Transport.BEARER, secret).status(), "day 89");
+    Browser owner = app.logIn(tenant.ownerEmail(), IdentityApp.PASSWORD);
+    assertEquals("expiring", keyStatus(tenant, owner, tenant.keyIds().get(READ)), "last week");
 
     app.clock.advance(Duration.ofDays(1));
     for (Transport transport : Transport.values()) {
@@ -286,7 +288,7 @@ class ScopeMatrixTest {
       assertEquals(401, expired.status(), transport + ": " + expired.body());
       assertEquals("API_KEY_EXPIRED", expired.errorCode());
     }
-    Browser owner = app.logIn(tenant.ownerEmail(), IdentityApp.PASSWORD);
+    owner = app.logIn(tenant.ownerEmail(), IdentityApp.PASSWORD);
     assertEquals("expired", keyStatus(tenant, owner, tenant.keyIds().get(READ)));
   }
 

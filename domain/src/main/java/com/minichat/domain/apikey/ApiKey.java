@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param lastUsedAt when it last authenticated a request; {@code null} if never
  * @param revokedAt when it was revoked; {@code null} while not
  * @param replacedBy the key that succeeded it at a rotation; {@code null} if none
+ * @param expiryWarnedAt when its owners and admins were warned that it expires soon; {@code null}
+ *     while not yet
  */
 public record ApiKey(
     ApiKeyId id,
@@ -28,7 +30,8 @@ public record ApiKey(
     Instant expiresAt,
     Instant lastUsedAt,
     Instant revokedAt,
-    ApiKeyId replacedBy) {
+    ApiKeyId replacedBy,
+    Instant expiryWarnedAt) {
 
   /** Prefix of every secret, so leaked keys are easy to recognise and scan for. */
   public static final String PREFIX = "mc_live_";
@@ -38,6 +41,9 @@ public record ApiKey(
 
   /** How long a rotated key keeps working beside its successor. */
   public static final Duration ROTATION_GRACE = Duration.ofHours(24);
+
+  /** How long before expiry owners and admins are warned. */
+  public static final Duration EXPIRY_WARNING = Duration.ofDays(7);
 
   public ApiKey {
     Objects.requireNonNull(id, "id");
@@ -51,6 +57,52 @@ public record ApiKey(
     Objects.requireNonNull(expiresAt, "expiresAt");
   }
 
+  /** A key whose owners were not warned yet. */
+  public ApiKey(
+      ApiKeyId id,
+      WorkspaceId workspaceId,
+      String name,
+      String hint,
+      String secretHash,
+      ApiScope scope,
+      UserId createdBy,
+      Instant createdAt,
+      Instant expiresAt,
+      Instant lastUsedAt,
+      Instant revokedAt,
+      ApiKeyId replacedBy) {
+    this(
+        id,
+        workspaceId,
+        name,
+        hint,
+        secretHash,
+        scope,
+        createdBy,
+        createdAt,
+        expiresAt,
+        lastUsedAt,
+        revokedAt,
+        replacedBy,
+        null);
+  }
+
+  /**
+   * Whether it is active, not replaced by a rotation (whose short grace period needs no warning)
+   * and expires within {@link #EXPIRY_WARNING} of {@code now}.
+   */
+  public boolean expiresSoon(Instant now) {
+    return revokedAt == null
+        && replacedBy == null
+        && !isExpired(now)
+        && !now.plus(EXPIRY_WARNING).isBefore(expiresAt);
+  }
+
+  /** A copy recording that its owners were warned at {@code now}. */
+  public ApiKey warnedOfExpiry(Instant now) {
+    return copy(expiresAt, revokedAt, replacedBy, now);
+  }
+
   /** Whether it has expired at {@code now}. */
   public boolean isExpired(Instant now) {
     return !now.isBefore(expiresAt);
@@ -58,6 +110,18 @@ public record ApiKey(
 
   /** A copy that was revoked at {@code now}. */
   public ApiKey revoked(Instant now) {
+    return copy(expiresAt, now, replacedBy, expiryWarnedAt);
+  }
+
+  /** A copy replaced by {@code successor}, still valid for the rotation grace period. */
+  public ApiKey rotatedTo(ApiKeyId successor, Instant now) {
+    Instant graceEnd = now.plus(ROTATION_GRACE);
+    return copy(
+        graceEnd.isBefore(expiresAt) ? graceEnd : expiresAt, revokedAt, successor, expiryWarnedAt);
+  }
+
+  private ApiKey copy(
+      Instant expiresAt, Instant revokedAt, ApiKeyId replacedBy, Instant expiryWarnedAt) {
     return new ApiKey(
         id,
         workspaceId,
@@ -69,25 +133,8 @@ public record ApiKey(
         createdAt,
         expiresAt,
         lastUsedAt,
-        now,
-        replacedBy);
-  }
-
-  /** A copy replaced by {@code successor}, still valid for the rotation grace period. */
-  public ApiKey rotatedTo(ApiKeyId successor, Instant now) {
-    Instant graceEnd = now.plus(ROTATION_GRACE);
-    return new ApiKey(
-        id,
-        workspaceId,
-        name,
-        hint,
-        secretHash,
-        scope,
-        createdBy,
-        createdAt,
-        graceEnd.isBefore(expiresAt) ? graceEnd : expiresAt,
-        lastUsedAt,
         revokedAt,
-        successor);
+        replacedBy,
+        expiryWarnedAt);
   }
 }

@@ -57,7 +57,11 @@ public final class ApiKeyRoutes {
       String status =
           key.revokedAt() != null
               ? "revoked"
-              : key.isExpired(now) ? "expired" : key.replacedBy() != null ? "rotating" : "active";
+              : key.isExpired(now)
+                  ? "expired"
+                  : key.replacedBy() != null
+                      ? "rotating"
+                      : key.expiresSoon(now) ? "expiring" : "active";
       return new ApiKeyResponse(
           key.id().value(),
           key.name(),

@@ -35,6 +35,7 @@ public final class ApiKeyDocumentMapper {
   public static final String LAST_USED_AT = "lastUsedAt";
   public static final String REVOKED_AT = "revokedAt";
   public static final String REPLACED_BY = "replacedBy";
+  public static final String EXPIRY_WARNED_AT = "expiryWarnedAt";
 
   /** The fields {@link #toDomain} reads. */
   public static final Bson PROJECTION =
@@ -50,6 +51,7 @@ public final class ApiKeyDocumentMapper {
           LAST_USED_AT,
           REVOKED_AT,
           REPLACED_BY,
+          EXPIRY_WARNED_AT,
           CREATED_AT);
 
   private ApiKeyDocumentMapper() {}
@@ -67,6 +69,7 @@ public final class ApiKeyDocumentMapper {
         .append(LAST_USED_AT, MongoSchema.toDateOrNull(key.lastUsedAt()))
         .append(REVOKED_AT, MongoSchema.toDateOrNull(key.revokedAt()))
         .append(REPLACED_BY, key.replacedBy() == null ? null : key.replacedBy().value())
+        .append(EXPIRY_WARNED_AT, MongoSchema.toDateOrNull(key.expiryWarnedAt()))
         .append(CREATED_AT, MongoSchema.toDate(key.createdAt()))
         .append(UPDATED_AT, MongoSchema.toDate(updatedAt))
         .append(SCHEMA_VERSION, MongoSchema.CURRENT_SCHEMA_VERSION);
@@ -87,6 +90,7 @@ public final class ApiKeyDocumentMapper {
         MongoSchema.toInstant(document.getDate(EXPIRES_AT)),
         MongoSchema.toInstantOrNull(document.getDate(LAST_USED_AT)),
         MongoSchema.toInstantOrNull(document.getDate(REVOKED_AT)),
-        replacedBy == null ? null : new ApiKeyId(replacedBy));
+        replacedBy == null ? null : new ApiKeyId(replacedBy),
+        MongoSchema.toInstantOrNull(document.getDate(EXPIRY_WARNED_AT)));
   }
 }

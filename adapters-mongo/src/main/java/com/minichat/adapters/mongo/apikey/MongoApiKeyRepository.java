@@ -81,6 +81,27 @@ public final class MongoApiKeyRepository implements ApiKeyRepository {
   }
 
   @Override
+  public List<ApiKey> findExpiringUnwarned(Instant now) {
+    Bson expiring =
+        Filters.and(
+            Filters.eq(ApiKeyDocumentMapper.EXPIRY_WARNED_AT, null),
+            Filters.eq(ApiKeyDocumentMapper.REVOKED_AT, null),
+            Filters.eq(ApiKeyDocumentMapper.REPLACED_BY, null),
+            Filters.gt(ApiKeyDocumentMapper.EXPIRES_AT, MongoSchema.toDate(now)),
+            Filters.lte(
+                ApiKeyDocumentMapper.EXPIRES_AT,
+                MongoSchema.toDate(now.plus(ApiKey.EXPIRY_WARNING))));
+    List<Document> found =
+        MongoErrors.call(
+            "find expiring api keys",
+            () ->
+                keys.find(expiring)
+                    .projection(ApiKeyDocumentMapper.PROJECTION)
+                    .into(new ArrayList<>()));
+    return found.stream().map(ApiKeyDocumentMapper::toDomain).toList();
+  }
+
+  @Override
   public Optional<ApiKey> findById(ApiKeyId id) {
     return findOne("find api key by id", Filters.eq(MongoSchema.ID, id.value()));
   }

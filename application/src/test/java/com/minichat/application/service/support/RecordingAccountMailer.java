@@ -1,6 +1,7 @@
 package com.minichat.application.service.support;
 
 import com.minichat.application.port.out.email.AccountMailer;
+import com.minichat.domain.apikey.ApiKey;
 import com.minichat.domain.team.Invitation;
 import com.minichat.domain.user.User;
 import java.time.Instant;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * An {@link AccountMailer} that keeps every mail it was asked to send, with its link. Invitations
  * are kept twice: as a {@link Mail} of kind {@link Kind#INVITATION} (without a user, as the invitee
- * may have no account) among {@link #sent()}, and with all their details in {@link #invitations()}.
+ * may have no account) among {@link #sent()}, and with all their details in {@link #invitations()};
+ * API-key expiry warnings likewise in {@link #expiryWarnings()}.
  */
 public final class RecordingAccountMailer implements AccountMailer {
   /** Which account e-mail. */
@@ -19,6 +21,7 @@ public final class RecordingAccountMailer implements AccountMailer {
     PASSWORD_RESET,
     ACCOUNT_LOCKED,
     PASSWORD_CHANGED,
+    API_KEY_EXPIRING,
     INVITATION
   }
 
@@ -26,7 +29,8 @@ public final class RecordingAccountMailer implements AccountMailer {
    * One mail.
    *
    * @param user the addressee; {@code null} for an invitation
-   * @param link the link in the mail; {@code null} for the password-changed notice
+   * @param link the link in the mail; {@code null} for the password-changed notice and the API-key
+   *     expiry warning (the adapter links the dashboard)
    * @param until the end of the lock, for the lock mail only
    */
   public record Mail(Kind kind, User user, String link, Instant until) {
@@ -53,8 +57,12 @@ public final class RecordingAccountMailer implements AccountMailer {
     }
   }
 
+  /** One API-key expiry warning with everything it was given. */
+  public record ExpiryWarning(User user, ApiKey key, String workspaceName) {}
+
   private final List<Mail> mails = new ArrayList<>();
   private final List<InvitationMail> invitations = new ArrayList<>();
+  private final List<ExpiryWarning> expiryWarnings = new ArrayList<>();
 
   @Override
   public synchronized void sendVerification(User user, String link) {
@@ -74,6 +82,12 @@ public final class RecordingAccountMailer implements AccountMailer {
   @Override
   public synchronized void sendPasswordChanged(User user) {
     mails.add(new Mail(Kind.PASSWORD_CHANGED, user, null, null));
+  }
+
+  @Override
+  public synchronized void sendApiKeyExpiring(User user, ApiKey key, String workspaceName) {
+    mails.add(new Mail(Kind.API_KEY_EXPIRING, user, null, null));
+    expiryWarnings.add(new ExpiryWarning(user, key, workspaceName));
   }
 
   @Override
@@ -104,6 +118,11 @@ public final class RecordingAccountMailer implements AccountMailer {
       throw new AssertionError("no " + kind + " mail was sent; sent: " + mails);
     }
     return ofKind.getLast();
+  }
+
+  /** Every API-key expiry warning so far, in order. */
+  public synchronized List<ExpiryWarning> expiryWarnings() {
+    return List.copyOf(expiryWarnings);
   }
 
   /** Every invitation mail so far, in order. */

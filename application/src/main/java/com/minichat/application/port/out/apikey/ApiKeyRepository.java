@@ -21,6 +21,13 @@ public interface ApiKeyRepository {
   /** The workspace's keys, newest first, revoked ones included. */
   List<ApiKey> findByWorkspace(WorkspaceId workspaceId);
 
+  /**
+   * Active keys (not revoked, not replaced by a rotation, not expired) that expire within {@link
+   * ApiKey#EXPIRY_WARNING} of {@code now} and whose owners were not warned yet, across all
+   * workspaces.
+   */
+  List<ApiKey> findExpiringUnwarned(Instant now);
+
   /** Records that the key authenticated a request at {@code at} (best effort, never fails). */
   void touch(ApiKeyId id, Instant at);
 }

@@ -1,5 +1,6 @@
 package com.minichat.application.port.out.email;
 
+import com.minichat.domain.apikey.ApiKey;
 import com.minichat.domain.team.Invitation;
 import com.minichat.domain.user.User;
 import java.time.Instant;
@@ -20,6 +21,12 @@ public interface AccountMailer {
 
   /** Tells the user the password changed, in case it was not them. */
   void sendPasswordChanged(User user);
+
+  /**
+   * Warns an owner or admin that {@code key} of {@code workspaceName} expires at {@code
+   * key.expiresAt()}, so they can rotate it in time.
+   */
+  void sendApiKeyExpiring(User recipient, ApiKey key, String workspaceName);
 
   /**
    * Invites {@code invitation.email()} to a workspace through {@code link} (valid 7 days), in

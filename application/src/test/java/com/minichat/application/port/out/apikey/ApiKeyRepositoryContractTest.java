@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
  * unknown id fails with {@link NotFoundException}; a workspace's keys are listed newest first
  * (creation time, then id, both descending), revoked ones included; {@code touch} changes nothing
  * but {@code lastUsedAt} and ignores unknown keys; neither {@code touch} nor {@code update} ever
- * moves {@code lastUsedAt} backwards (a use recorded between a caller's read and its update stays).
+ * moves {@code lastUsedAt} backwards (a use recorded between a caller's read and its update stays);
+ * {@code findExpiringUnwarned} finds exactly the keys {@link ApiKey#expiresSoon} names that were
+ * not warned yet, in every workspace.
  */
 public abstract class ApiKeyRepositoryContractTest {
   /** A point in time with whole milliseconds, as every store keeps them. */
@@ -74,7 +76,8 @@ public abstract class ApiKeyRepositoryContractTest {
         T0.plusSeconds(86_400),
         T0.plusSeconds(60),
         T0.plusSeconds(120),
-        ApiKeyId.generate());
+        ApiKeyId.generate(),
+        T0.plusSeconds(180));
   }
 
   private static ApiKey withLastUsed(ApiKey key, Instant lastUsedAt) {
@@ -90,7 +93,8 @@ public abstract class ApiKeyRepositoryContractTest {
         key.expiresAt(),
         lastUsedAt,
         key.revokedAt(),
-        key.replacedBy());
+        key.replacedBy(),
+        key.expiryWarnedAt());
   }
 
   private static ApiKey withSecretHash(ApiKey key, String secretHash) {
@@ -106,7 +110,8 @@ public abstract class ApiKeyRepositoryContractTest {
         key.expiresAt(),
         key.lastUsedAt(),
         key.revokedAt(),
-        key.replacedBy());
+        key.replacedBy(),
+        key.expiryWarnedAt());
   }
 
   private ApiKey stored(ApiKey key) {
@@ -283,7 +288,8 @@ public abstract class ApiKeyRepositoryContractTest {
             T0.plusSeconds(1).plusNanos(1),
             T0.plusSeconds(2).plusNanos(500_000),
             T0.plusSeconds(3).plusNanos(999),
-            full.replacedBy());
+            full.replacedBy(),
+            T0.plusSeconds(4).plusNanos(1));
 
     keys.insert(precise);
 
@@ -292,5 +298,36 @@ public abstract class ApiKeyRepositoryContractTest {
     assertEquals(T0.plusSeconds(1), found.expiresAt());
     assertEquals(T0.plusSeconds(2), found.lastUsedAt());
     assertEquals(T0.plusSeconds(3), found.revokedAt());
+    assertEquals(T0.plusSeconds(4), found.expiryWarnedAt());
+  }
+
+  @Test
+  void findExpiringUnwarnedFindsActiveKeysInTheirLastWeekThatWereNotWarned() {
+    Instant now = T0.plus(ApiKey.DEFAULT_LIFETIME).minus(ApiKey.EXPIRY_WARNING);
+    ApiKey dueHere = key(WorkspaceId.generate(), T0);
+    ApiKey dueElsewhere = key(WorkspaceId.generate(), T0.minusSeconds(3600));
+    ApiKey notYet = key(WorkspaceId.generate(), T0.plusSeconds(1));
+    ApiKey expired = key(WorkspaceId.generate(), now.minus(ApiKey.DEFAULT_LIFETIME));
+    ApiKey warned = key(WorkspaceId.generate(), T0).warnedOfExpiry(now.minusSeconds(60));
+    ApiKey revoked = key(WorkspaceId.generate(), T0).revoked(now.minusSeconds(60));
+    ApiKey rotated = key(WorkspaceId.generate(), T0).rotatedTo(ApiKeyId.generate(), now);
+    List.of(dueHere, dueElsewhere, notYet, expired, warned, revoked, rotated).forEach(keys::insert);
+
+    List<ApiKey> found = keys.findExpiringUnwarned(now);
+
+    assertEquals(2, found.size(), found.toString());
+    assertTrue(found.containsAll(List.of(dueHere, dueElsewhere)), found.toString());
+  }
+
+  @Test
+  void aWarnedKeyIsNotFoundAgain() {
+    Instant now = T0.plus(ApiKey.DEFAULT_LIFETIME).minusSeconds(3600);
+    ApiKey key = key(WorkspaceId.generate(), T0);
+    keys.insert(key);
+
+    keys.update(key.warnedOfExpiry(now));
+
+    assertEquals(List.of(), keys.findExpiringUnwarned(now));
+    assertEquals(now, stored(key).expiryWarnedAt());
   }
 }
