@@ -141,6 +141,7 @@ class MongoDocumentsTest {
             "requireTwoFactor",
             "encryptedPin",
             "welcomeMessages",
+            "appearance",
             "createdAt",
             "updatedAt",
             "deletedAt",

@@ -149,6 +149,7 @@ public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
         workspace.requireTwoFactor(),
         workspace.encryptedPin(),
         workspace.welcomeMessages(),
+        workspace.appearance(),
         millis(workspace.createdAt()),
         millis(workspace.updatedAt()));
   }

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * @param encryptedPin the access PIN of a private widget, encrypted; {@code null} when public
  * @param welcomeMessages greetings per visitor language ({@code th}, {@code en}) that replace
  *     {@code welcomeMessage} for visitors of that language
+ * @param appearance how the widget looks; {@code null} means the defaults
  */
 public record Workspace(
     WorkspaceId id,
@@ -39,6 +40,7 @@ public record Workspace(
     boolean requireTwoFactor,
     String encryptedPin,
     Map<String, String> welcomeMessages,
+    WidgetAppearance appearance,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -81,6 +83,7 @@ public record Workspace(
         welcomeMessages == null
             ? Map.of()
             : Collections.unmodifiableMap(new TreeMap<>(welcomeMessages));
+    appearance = appearance == null ? WidgetAppearance.DEFAULT : appearance;
     Violations violations =
         new Violations()
             .text(name, "name", true, MAX_NAME)
@@ -124,6 +127,7 @@ public record Workspace(
               "must be a greeting for th or en")
           .text(welcome.getValue(), field, true, MAX_WELCOME);
     }
+    appearance.check(violations);
     violations.throwIfAny();
   }
 
@@ -153,6 +157,7 @@ public record Workspace(
         false,
         null,
         Map.of(),
+        WidgetAppearance.DEFAULT,
         createdAt,
         updatedAt);
   }
@@ -184,6 +189,7 @@ public record Workspace(
         requireTwoFactor,
         null,
         Map.of(),
+        WidgetAppearance.DEFAULT,
         createdAt,
         updatedAt);
   }
@@ -234,6 +240,7 @@ public record Workspace(
         requireTwoFactor,
         pin,
         welcomeMessages,
+        appearance,
         createdAt,
         now);
   }

@@ -21,4 +21,14 @@ class UrlsTest {
     assertFalse(Urls.isHttp("https://example.com/" + "a".repeat(100), 100));
     assertFalse(Urls.isHttp(null, 100));
   }
+
+  @Test
+  void publicHttpsAddressesHaveNoCredentialsAndNoOtherScheme() {
+    assertTrue(Urls.isPublicHttps(" HTTPS://cdn.example.com/bot.png ", 100));
+    assertFalse(Urls.isPublicHttps("http://cdn.example.com/bot.png", 100));
+    assertFalse(Urls.isPublicHttps("https://user:secret@cdn.example.com/bot.png", 100));
+    assertFalse(Urls.isPublicHttps("https:///bot.png", 100));
+    assertFalse(Urls.isPublicHttps("https://cdn.example.com/" + "a".repeat(100), 100));
+    assertFalse(Urls.isPublicHttps(null, 100));
+  }
 }

@@ -30,6 +30,7 @@ class WelcomeMessagesTest {
         false,
         null,
         welcomes,
+        WidgetAppearance.DEFAULT,
         T0,
         T0);
   }

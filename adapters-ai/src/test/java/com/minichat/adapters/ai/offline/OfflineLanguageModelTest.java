@@ -14,6 +14,7 @@ import com.minichat.application.port.out.ai.ReplyRequest;
 import com.minichat.domain.text.TextTokenizer;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.FaqEntry;
+import com.minichat.domain.workspace.WidgetAppearance;
 import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
 import com.minichat.domain.workspace.WorkspaceId;
@@ -229,6 +230,7 @@ class OfflineLanguageModelTest {
             false,
             null,
             Map.of("th", WELCOME),
+            WidgetAppearance.DEFAULT,
             now,
             now);
 

@@ -4,6 +4,7 @@ import com.minichat.adapters.http.conversation.MessageResponse;
 import com.minichat.adapters.http.support.Envelope;
 import com.minichat.adapters.http.support.JsonBody;
 import com.minichat.adapters.http.support.Requests;
+import com.minichat.adapters.http.workspace.WorkspaceRoutes.AppearanceResponse;
 import com.minichat.application.port.in.widget.MessageExchange;
 import com.minichat.application.port.in.widget.StartedConversation;
 import com.minichat.application.port.in.widget.VisitorAccess;
@@ -48,10 +49,14 @@ public final class WidgetRoutes {
   public record StartRequest(String pin) {}
 
   /** What the widget needs to draw itself; nothing private. */
-  public record WidgetConfigResponse(String name, String welcomeMessage, boolean pinRequired) {
+  public record WidgetConfigResponse(
+      String name, String welcomeMessage, boolean pinRequired, AppearanceResponse appearance) {
     static WidgetConfigResponse from(Workspace workspace, String language) {
       return new WidgetConfigResponse(
-          workspace.name(), workspace.welcomeFor(language), workspace.hasPin());
+          workspace.name(),
+          workspace.welcomeFor(language),
+          workspace.hasPin(),
+          AppearanceResponse.from(workspace.appearance()));
     }
   }
 

@@ -14,6 +14,7 @@ import com.minichat.application.port.in.workspace.WorkspaceSettings;
 import com.minichat.domain.access.Actor;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.FaqEntry;
+import com.minichat.domain.workspace.WidgetAppearance;
 import com.minichat.domain.workspace.Workspace;
 import com.minichat.domain.workspace.WorkspaceId;
 import io.javalin.http.Context;
@@ -74,6 +75,38 @@ public final class WorkspaceRoutes {
     }
   }
 
+  /** The widget's look in requests; absent fields take the defaults. */
+  public record AppearanceRequest(
+      String primaryColor, String position, String theme, String title, String avatarUrl) {
+
+    WidgetAppearance toAppearance() {
+      return new WidgetAppearance(primaryColor, position, theme, title, avatarUrl);
+    }
+  }
+
+  /**
+   * The widget's look in responses, with the text colour that stays readable on the accent colour.
+   */
+  public record AppearanceResponse(
+      String primaryColor,
+      String textColor,
+      String position,
+      String theme,
+      String title,
+      String avatarUrl) {
+
+    /** The response for {@code appearance}. */
+    public static AppearanceResponse from(WidgetAppearance appearance) {
+      return new AppearanceResponse(
+          appearance.primaryColor(),
+          appearance.textColor(),
+          appearance.position(),
+          appearance.theme(),
+          appearance.title(),
+          appearance.avatarUrl());
+    }
+  }
+
   /** Settings to create or change; absent fields keep their value (or default). */
   public record WorkspaceRequest(
       String name,
@@ -83,7 +116,8 @@ public final class WorkspaceRoutes {
       List<String> allowedDomains,
       Integer dataRetentionDays,
       Boolean requireTwoFactor,
-      Map<String, String> welcomeMessages) {
+      Map<String, String> welcomeMessages,
+      AppearanceRequest appearance) {
 
     WorkspaceSettings toSettings() {
       // A null entry stays null so that the workspace rules report it by position.
@@ -101,7 +135,8 @@ public final class WorkspaceRoutes {
           allowedDomains,
           dataRetentionDays,
           requireTwoFactor,
-          welcomeMessages);
+          welcomeMessages,
+          appearance == null ? null : appearance.toAppearance());
     }
   }
 
@@ -118,6 +153,7 @@ public final class WorkspaceRoutes {
       int dataRetentionDays,
       boolean requireTwoFactor,
       boolean widgetPinSet,
+      AppearanceResponse appearance,
       Instant createdAt,
       Instant updatedAt) {
 
@@ -135,6 +171,7 @@ public final class WorkspaceRoutes {
           workspace.dataRetentionDays(),
           workspace.requireTwoFactor(),
           workspace.hasPin(),
+          AppearanceResponse.from(workspace.appearance()),
           workspace.createdAt(),
           workspace.updatedAt());
     }

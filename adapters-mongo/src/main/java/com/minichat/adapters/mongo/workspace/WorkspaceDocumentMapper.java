@@ -8,6 +8,7 @@ import static com.minichat.adapters.mongo.MongoSchema.UPDATED_AT;
 import com.minichat.adapters.mongo.MongoSchema;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.FaqEntry;
+import com.minichat.domain.workspace.WidgetAppearance;
 import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
 import com.minichat.domain.workspace.WorkspaceId;
@@ -40,6 +41,12 @@ public final class WorkspaceDocumentMapper {
   public static final String REQUIRE_TWO_FACTOR = "requireTwoFactor";
   public static final String ENCRYPTED_PIN = "encryptedPin";
   public static final String WELCOME_MESSAGES = "welcomeMessages";
+  public static final String APPEARANCE = "appearance";
+  public static final String PRIMARY_COLOR = "primaryColor";
+  public static final String POSITION = "position";
+  public static final String THEME = "theme";
+  public static final String TITLE = "title";
+  public static final String AVATAR_URL = "avatarUrl";
   public static final String DELETED_AT = "deletedAt";
   public static final String RESTORED_AT = "restoredAt";
 
@@ -58,6 +65,7 @@ public final class WorkspaceDocumentMapper {
           REQUIRE_TWO_FACTOR,
           ENCRYPTED_PIN,
           WELCOME_MESSAGES,
+          APPEARANCE,
           CREATED_AT,
           UPDATED_AT,
           DELETED_AT);
@@ -84,6 +92,7 @@ public final class WorkspaceDocumentMapper {
         .append(REQUIRE_TWO_FACTOR, workspace.requireTwoFactor())
         .append(ENCRYPTED_PIN, workspace.encryptedPin())
         .append(WELCOME_MESSAGES, new Document(workspace.welcomeMessages()))
+        .append(APPEARANCE, appearance(workspace.appearance()))
         .append(CREATED_AT, MongoSchema.toDate(workspace.createdAt()))
         .append(UPDATED_AT, MongoSchema.toDate(workspace.updatedAt()))
         .append(DELETED_AT, null)
@@ -115,8 +124,29 @@ public final class WorkspaceDocumentMapper {
         document.getBoolean(REQUIRE_TWO_FACTOR, false),
         document.getString(ENCRYPTED_PIN),
         welcomeMessages(document.get(WELCOME_MESSAGES, Document.class)),
+        appearance(document.get(APPEARANCE, Document.class)),
         MongoSchema.toInstant(document.getDate(CREATED_AT)),
         MongoSchema.toInstant(document.getDate(UPDATED_AT)));
+  }
+
+  private static Document appearance(WidgetAppearance appearance) {
+    return new Document(PRIMARY_COLOR, appearance.primaryColor())
+        .append(POSITION, appearance.position())
+        .append(THEME, appearance.theme())
+        .append(TITLE, appearance.title())
+        .append(AVATAR_URL, appearance.avatarUrl());
+  }
+
+  /** The widget's look; documents written before it could be chosen have the default one. */
+  private static WidgetAppearance appearance(Document stored) {
+    return stored == null
+        ? WidgetAppearance.DEFAULT
+        : new WidgetAppearance(
+            stored.getString(PRIMARY_COLOR),
+            stored.getString(POSITION),
+            stored.getString(THEME),
+            stored.getString(TITLE),
+            stored.getString(AVATAR_URL));
   }
 
   /** Greetings per language; documents written before they existed have none. */

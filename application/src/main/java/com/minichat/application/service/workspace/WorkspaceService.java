@@ -87,6 +87,7 @@ public final class WorkspaceService
                     requireTwoFactor,
                     null,
                     settings.welcomeMessages(),
+                    settings.appearance(),
                     now,
                     now));
     workspaces.insert(workspace);
@@ -121,6 +122,7 @@ public final class WorkspaceService
                     current.encryptedPin(),
                     Objects.requireNonNullElse(
                         settings.welcomeMessages(), current.welcomeMessages()),
+                    Objects.requireNonNullElse(settings.appearance(), current.appearance()),
                     current.createdAt(),
                     clock.instant()));
     workspaces.update(updated);

@@ -1,12 +1,14 @@
 package com.minichat.application.port.in.workspace;
 
 import com.minichat.domain.workspace.FaqEntry;
+import com.minichat.domain.workspace.WidgetAppearance;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Settings a user sends when creating or changing a workspace; a {@code null} field means "leave as
- * it is" (or the default on creation). The rules are checked by {@code Workspace} itself.
+ * it is" (or the default on creation). The rules are checked by {@code Workspace} itself. An
+ * appearance replaces the whole stored appearance; its missing values take the defaults.
  */
 public record WorkspaceSettings(
     String name,
@@ -16,7 +18,30 @@ public record WorkspaceSettings(
     List<String> allowedDomains,
     Integer dataRetentionDays,
     Boolean requireTwoFactor,
-    Map<String, String> welcomeMessages) {
+    Map<String, String> welcomeMessages,
+    WidgetAppearance appearance) {
+
+  /** Settings that leave the widget's appearance as it is. */
+  public WorkspaceSettings(
+      String name,
+      String welcomeMessage,
+      String systemPrompt,
+      List<FaqEntry> faq,
+      List<String> allowedDomains,
+      Integer dataRetentionDays,
+      Boolean requireTwoFactor,
+      Map<String, String> welcomeMessages) {
+    this(
+        name,
+        welcomeMessage,
+        systemPrompt,
+        faq,
+        allowedDomains,
+        dataRetentionDays,
+        requireTwoFactor,
+        welcomeMessages,
+        null);
+  }
 
   /** Settings that leave the greetings per language as they are. */
   public WorkspaceSettings(

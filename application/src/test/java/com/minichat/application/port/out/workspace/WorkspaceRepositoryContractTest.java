@@ -8,6 +8,7 @@ import com.minichat.domain.common.ConflictException;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.FaqEntry;
+import com.minichat.domain.workspace.WidgetAppearance;
 import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
 import com.minichat.domain.workspace.WorkspaceId;
@@ -63,6 +64,8 @@ public abstract class WorkspaceRepositoryContractTest {
         true,
         "encrypted-pin",
         Map.of("th", "สวัสดีค่ะ ร้านกาแฟ", "en", "Hello from the coffee shop"),
+        new WidgetAppearance(
+            "#f97316", "bottom-left", "dark", "ร้านกาแฟ Coffee", "https://cdn.example.com/bot.png"),
         createdAt,
         createdAt.plusSeconds(5));
   }
@@ -81,6 +84,7 @@ public abstract class WorkspaceRepositoryContractTest {
         w.requireTwoFactor(),
         w.encryptedPin(),
         w.welcomeMessages(),
+        w.appearance(),
         w.createdAt(),
         w.updatedAt());
   }
