@@ -23,6 +23,7 @@ import com.minichat.domain.team.Membership;
 import com.minichat.domain.team.Role;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.FaqEntry;
+import com.minichat.domain.workspace.WidgetAppearance;
 import com.minichat.domain.workspace.Workspace;
 import com.minichat.domain.workspace.WorkspaceId;
 import java.time.Duration;
@@ -110,6 +111,41 @@ class WorkspaceServiceTest {
     assertEquals(List.of(new FaqEntry("Open?", "8–18")), workspace.faq());
     assertEquals(List.of("shop.example.com"), workspace.allowedDomains());
     assertEquals(90, workspace.dataRetentionDays());
+  }
+
+  @Test
+  void theAppearanceIsReplacedWholeWhenGivenAndKeptOtherwise() {
+    WidgetAppearance brand =
+        new WidgetAppearance("#0f766e", "bottom-left", "dark", "Bean", "https://x.test/a.png");
+    Workspace workspace = service.create(OWNER, named("Coffee"));
+    assertEquals(WidgetAppearance.DEFAULT, workspace.appearance());
+
+    Workspace branded =
+        service.update(
+            OWNER_ACTOR,
+            workspace.id(),
+            new WorkspaceSettings(null, null, null, null, null, null, null, null, brand));
+    Workspace renamed = service.update(OWNER_ACTOR, workspace.id(), named("Bean"));
+    Workspace recoloured =
+        service.update(
+            OWNER_ACTOR,
+            workspace.id(),
+            new WorkspaceSettings(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new WidgetAppearance("#f97316", null, null, null, null)));
+
+    assertEquals(brand, branded.appearance());
+    assertEquals(brand, renamed.appearance());
+    assertEquals(new WidgetAppearance("#f97316", null, null, null, null), recoloured.appearance());
+    assertEquals("bottom-right", recoloured.appearance().position(), "absent fields: defaults");
+    assertEquals(Optional.of(recoloured), repository.findById(workspace.id()));
   }
 
   @Test
