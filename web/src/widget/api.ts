@@ -9,12 +9,33 @@ export interface ChatMessage {
   createdAt: string;
 }
 
+/**
+ * How the widget looks, as configured by the workspace. The server validates every value; the
+ * client checks them again (see `applyAppearance`) and ignores what it cannot use.
+ */
+export interface WidgetAppearance {
+  /** Accent colour of the launcher, header, visitor bubbles and buttons: `#rrggbb`, lowercase. */
+  primaryColor?: string;
+  /** Text and icon colour on the accent, whichever of the two contrasts more (WCAG). */
+  textColor?: '#ffffff' | '#111827';
+  /** Corner of the page the widget sits in. */
+  position?: 'bottom-right' | 'bottom-left';
+  /** Colour scheme; `auto` follows the visitor's system setting. */
+  theme?: 'auto' | 'light' | 'dark';
+  /** Header text; empty means the widget's `name`. */
+  title?: string;
+  /** The bot's picture shown in the header: an absolute `https` URL, or empty for none. */
+  avatarUrl?: string;
+}
+
 /** Public widget settings (`GET /api/v1/widget/{key}/config` → `data`). */
 export interface WidgetConfig {
   name?: string;
   welcomeMessage?: string;
   /** The widget is private: starting a conversation needs its PIN. */
   pinRequired?: boolean;
+  /** The widget's look; absent from older servers, in which case the defaults apply. */
+  appearance?: WidgetAppearance;
 }
 
 /** A started visitor conversation and the token that authorises posting to it. */

@@ -1,4 +1,5 @@
 import { ApiError, NETWORK_ERROR, type Author, type Conversation, type WidgetApi } from './api';
+import { applyAppearance } from './appearance';
 import type { PanelHandle } from './contract';
 import { adoptCss } from './css';
 import type { WidgetLabels } from './i18n';
@@ -30,7 +31,7 @@ export function errorText(error: unknown, t: WidgetLabels): string {
 /**
  * Adds the chat panel (a non-modal `role="dialog"`) to the widget's shadow root, before the
  * launcher. The first opening loads the widget configuration (its welcome message is shown
- * first), then starts a conversation. A private widget (`pinRequired`) first shows a PIN step
+ * first, its appearance is applied with {@link applyAppearance}), then starts a conversation. A private widget (`pinRequired`) first shows a PIN step
  * in place of the message form; its errors (wrong PIN, too many attempts) are announced and
  * the visitor may try again. Server and visitor text is only ever set with `textContent`.
  * Escape closes the panel; focus goes to the input on open and back to the launcher on close.
@@ -148,7 +149,11 @@ export function mountPanel({ root, launcher, api, labels: t }: PanelOptions): Pa
       .config()
       .then(
         (config) => {
-          if (config.name) title.textContent = config.name;
+          const look = applyAppearance(root.host as HTMLElement, config);
+          if (look.title) title.textContent = look.title;
+          if (look.avatarUrl) {
+            title.before(el('img', { class: 'avatar', src: look.avatarUrl, alt: '' }));
+          }
           if (config.welcomeMessage) say('AI', config.welcomeMessage);
           return config.pinRequired === true;
         },
