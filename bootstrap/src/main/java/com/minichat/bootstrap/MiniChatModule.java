@@ -450,7 +450,7 @@ final class MiniChatModule extends AbstractModule {
   @Singleton
   WorkspaceService workspaceService(
       WorkspaceRepository workspaces, MembershipRepository memberships, WorkspaceAccess access) {
-    return new WorkspaceService(workspaces, memberships, access, clock);
+    return new WorkspaceService(workspaces, memberships, access, clock, config.app().defaultPlan());
   }
 
   @Provides

@@ -142,6 +142,7 @@ class MongoDocumentsTest {
             "encryptedPin",
             "welcomeMessages",
             "appearance",
+            "plan",
             "createdAt",
             "updatedAt",
             "deletedAt",

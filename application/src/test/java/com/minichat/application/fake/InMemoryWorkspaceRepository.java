@@ -150,6 +150,7 @@ public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
         workspace.encryptedPin(),
         workspace.welcomeMessages(),
         workspace.appearance(),
+        workspace.plan(),
         millis(workspace.createdAt()),
         millis(workspace.updatedAt()));
   }

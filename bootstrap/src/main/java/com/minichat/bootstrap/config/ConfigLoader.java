@@ -9,6 +9,7 @@ import com.minichat.bootstrap.config.Settings.RateLimitSetting;
 import com.minichat.bootstrap.config.Settings.RedisSettings;
 import com.minichat.bootstrap.config.Settings.SecuritySettings;
 import com.minichat.bootstrap.config.Settings.SmtpSettings;
+import com.minichat.domain.workspace.Plan;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -83,8 +84,29 @@ public final class ConfigLoader {
       problems.add("PUBLIC_BASE_URL must use https:// in production");
     }
     Path dataDir = Path.of(value("DATA_DIR").orElse("./data")).toAbsolutePath().normalize();
+    Plan defaultPlan =
+        value("DEFAULT_PLAN")
+            .map(
+                name ->
+                    Plan.parse(name)
+                        .orElseGet(
+                            () -> {
+                              problems.add(
+                                  "DEFAULT_PLAN must be one of free, pro, business, unlimited"
+                                      + " (was '"
+                                      + name
+                                      + "')");
+                              return Plan.UNLIMITED;
+                            }))
+            .orElse(Plan.UNLIMITED);
     AppSettings app =
-        new AppSettings(environment, value("HOST").orElse("0.0.0.0"), port, publicBaseUrl, dataDir);
+        new AppSettings(
+            environment,
+            value("HOST").orElse("0.0.0.0"),
+            port,
+            publicBaseUrl,
+            dataDir,
+            defaultPlan);
 
     Optional<String> mongoUri = secret("MONGODB_URI");
     mongoUri.ifPresent(uri -> checkUrl("MONGODB_URI", uri, List.of("mongodb", "mongodb+srv")));

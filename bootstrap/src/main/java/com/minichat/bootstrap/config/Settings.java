@@ -1,5 +1,6 @@
 package com.minichat.bootstrap.config;
 
+import com.minichat.domain.workspace.Plan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,12 @@ public final class Settings {
    * @param dataDir embedded database, generated secrets and uploads
    */
   public record AppSettings(
-      AppEnvironment environment, String host, int port, String publicBaseUrl, Path dataDir) {}
+      AppEnvironment environment,
+      String host,
+      int port,
+      String publicBaseUrl,
+      Path dataDir,
+      Plan defaultPlan) {}
 
   /**
    * MongoDB; without a URI the embedded MongoDB-protocol server under {@code dataDir} is used.

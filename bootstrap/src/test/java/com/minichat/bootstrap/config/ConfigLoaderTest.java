@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.minichat.adapters.security.TinkSecretCipher;
 import com.minichat.bootstrap.config.Settings.MiniChatConfig;
+import com.minichat.domain.workspace.Plan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +34,15 @@ class ConfigLoaderTest {
     assertEquals(5, config.mongo().minPoolSize());
     assertEquals(10, config.mongo().maxPoolSize());
     assertEquals(12, config.security().bcryptCost());
+    assertEquals(Plan.UNLIMITED, config.app().defaultPlan());
+  }
+
+  @Test
+  void theDefaultPlanIsChosenByName() {
+    MiniChatConfig config =
+        new ConfigLoader(Map.of("DATA_DIR", dataDir.toString(), "DEFAULT_PLAN", "Free")).load();
+
+    assertEquals(Plan.FREE, config.app().defaultPlan());
   }
 
   @Test
@@ -59,6 +69,7 @@ class ConfigLoaderTest {
                             "MONGODB_URI", "postgres://db",
                             "REDIS_URL", "http://cache",
                             "MONGODB_MIN_POOL_SIZE", "20",
+                            "DEFAULT_PLAN", "gold",
                             "DATA_DIR", dataDir.toString()))
                     .load());
 
@@ -68,7 +79,8 @@ class ConfigLoaderTest {
     assertTrue(all.contains("MONGODB_URI"), all);
     assertTrue(all.contains("REDIS_URL"), all);
     assertTrue(all.contains("MONGODB_MIN_POOL_SIZE"), all);
-    assertEquals(5, failure.problems().size(), all);
+    assertTrue(all.contains("DEFAULT_PLAN must be one of free, pro, business, unlimited"), all);
+    assertEquals(6, failure.problems().size(), all);
   }
 
   @Test

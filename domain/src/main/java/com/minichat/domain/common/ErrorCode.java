@@ -10,6 +10,7 @@ public enum ErrorCode {
   RATE_LIMITED,
   UPSTREAM_UNAVAILABLE,
   API_KEY_EXPIRED,
+  PLAN_LIMIT_REACHED,
   // Protocol-level failures reported by the HTTP adapter; listed here so every code lives in one
   // place.
   METHOD_NOT_ALLOWED,

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * @param welcomeMessages greetings per visitor language ({@code th}, {@code en}) that replace
  *     {@code welcomeMessage} for visitors of that language
  * @param appearance how the widget looks; {@code null} means the defaults
+ * @param plan what it may use; {@code null} means {@link Plan#UNLIMITED}
  */
 public record Workspace(
     WorkspaceId id,
@@ -41,6 +42,7 @@ public record Workspace(
     String encryptedPin,
     Map<String, String> welcomeMessages,
     WidgetAppearance appearance,
+    Plan plan,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -84,6 +86,7 @@ public record Workspace(
             ? Map.of()
             : Collections.unmodifiableMap(new TreeMap<>(welcomeMessages));
     appearance = appearance == null ? WidgetAppearance.DEFAULT : appearance;
+    plan = plan == null ? Plan.UNLIMITED : plan;
     Violations violations =
         new Violations()
             .text(name, "name", true, MAX_NAME)
@@ -158,6 +161,7 @@ public record Workspace(
         null,
         Map.of(),
         WidgetAppearance.DEFAULT,
+        Plan.UNLIMITED,
         createdAt,
         updatedAt);
   }
@@ -190,6 +194,7 @@ public record Workspace(
         null,
         Map.of(),
         WidgetAppearance.DEFAULT,
+        Plan.UNLIMITED,
         createdAt,
         updatedAt);
   }
@@ -213,20 +218,25 @@ public record Workspace(
 
   /** A copy with another widget key (rotation). */
   public Workspace withWidgetKey(WidgetKey newKey, Instant now) {
-    return copy(ownerId, newKey, encryptedPin, now);
+    return copy(ownerId, newKey, encryptedPin, plan, now);
   }
 
   /** A copy with another owner (ownership transfer). */
   public Workspace withOwner(UserId newOwner, Instant now) {
-    return copy(newOwner, widgetKey, encryptedPin, now);
+    return copy(newOwner, widgetKey, encryptedPin, plan, now);
   }
 
   /** A copy with another encrypted widget PIN, or none ({@code null}). */
   public Workspace withPin(String newEncryptedPin, Instant now) {
-    return copy(ownerId, widgetKey, newEncryptedPin, now);
+    return copy(ownerId, widgetKey, newEncryptedPin, plan, now);
   }
 
-  private Workspace copy(UserId owner, WidgetKey key, String pin, Instant now) {
+  /** A copy on another plan. */
+  public Workspace onPlan(Plan newPlan, Instant now) {
+    return copy(ownerId, widgetKey, encryptedPin, newPlan, now);
+  }
+
+  private Workspace copy(UserId owner, WidgetKey key, String pin, Plan newPlan, Instant now) {
     return new Workspace(
         id,
         name,
@@ -241,6 +251,7 @@ public record Workspace(
         pin,
         welcomeMessages,
         appearance,
+        newPlan,
         createdAt,
         now);
   }

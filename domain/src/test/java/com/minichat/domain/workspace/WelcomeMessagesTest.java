@@ -31,6 +31,7 @@ class WelcomeMessagesTest {
         null,
         welcomes,
         WidgetAppearance.DEFAULT,
+        Plan.UNLIMITED,
         T0,
         T0);
   }

@@ -102,6 +102,7 @@ class WidgetAppearanceTest {
                     null,
                     Map.of(),
                     new WidgetAppearance("red", null, null, null, null),
+                    Plan.UNLIMITED,
                     T0,
                     T0));
 

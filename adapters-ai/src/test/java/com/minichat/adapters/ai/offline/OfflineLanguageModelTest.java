@@ -14,6 +14,7 @@ import com.minichat.application.port.out.ai.ReplyRequest;
 import com.minichat.domain.text.TextTokenizer;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.FaqEntry;
+import com.minichat.domain.workspace.Plan;
 import com.minichat.domain.workspace.WidgetAppearance;
 import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
@@ -231,6 +232,7 @@ class OfflineLanguageModelTest {
             null,
             Map.of("th", WELCOME),
             WidgetAppearance.DEFAULT,
+            Plan.UNLIMITED,
             now,
             now);
 

@@ -14,6 +14,7 @@ import com.minichat.application.port.in.workspace.WorkspaceSettings;
 import com.minichat.domain.access.Actor;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.FaqEntry;
+import com.minichat.domain.workspace.Plan;
 import com.minichat.domain.workspace.WidgetAppearance;
 import com.minichat.domain.workspace.Workspace;
 import com.minichat.domain.workspace.WorkspaceId;
@@ -107,6 +108,25 @@ public final class WorkspaceRoutes {
     }
   }
 
+  /** A workspace's plan and its limits; {@code null} for a limit the plan does not have. */
+  public record PlanResponse(
+      String name, Long messagesPerMonth, Long members, Long documents, Long storageBytes) {
+
+    /** The response for {@code plan}. */
+    public static PlanResponse from(Plan plan) {
+      return new PlanResponse(
+          plan.id(),
+          limit(plan.messagesPerMonth()),
+          limit(plan.members()),
+          limit(plan.documents()),
+          limit(plan.storageBytes()));
+    }
+
+    private static Long limit(long value) {
+      return Plan.isLimited(value) ? value : null;
+    }
+  }
+
   /** Settings to create or change; absent fields keep their value (or default). */
   public record WorkspaceRequest(
       String name,
@@ -154,6 +174,7 @@ public final class WorkspaceRoutes {
       boolean requireTwoFactor,
       boolean widgetPinSet,
       AppearanceResponse appearance,
+      PlanResponse plan,
       Instant createdAt,
       Instant updatedAt) {
 
@@ -172,6 +193,7 @@ public final class WorkspaceRoutes {
           workspace.requireTwoFactor(),
           workspace.hasPin(),
           AppearanceResponse.from(workspace.appearance()),
+          PlanResponse.from(workspace.plan()),
           workspace.createdAt(),
           workspace.updatedAt());
     }

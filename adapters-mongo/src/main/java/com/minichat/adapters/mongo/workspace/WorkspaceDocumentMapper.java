@@ -8,6 +8,7 @@ import static com.minichat.adapters.mongo.MongoSchema.UPDATED_AT;
 import com.minichat.adapters.mongo.MongoSchema;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.FaqEntry;
+import com.minichat.domain.workspace.Plan;
 import com.minichat.domain.workspace.WidgetAppearance;
 import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
@@ -42,6 +43,7 @@ public final class WorkspaceDocumentMapper {
   public static final String ENCRYPTED_PIN = "encryptedPin";
   public static final String WELCOME_MESSAGES = "welcomeMessages";
   public static final String APPEARANCE = "appearance";
+  public static final String PLAN = "plan";
   public static final String PRIMARY_COLOR = "primaryColor";
   public static final String POSITION = "position";
   public static final String THEME = "theme";
@@ -66,6 +68,7 @@ public final class WorkspaceDocumentMapper {
           ENCRYPTED_PIN,
           WELCOME_MESSAGES,
           APPEARANCE,
+          PLAN,
           CREATED_AT,
           UPDATED_AT,
           DELETED_AT);
@@ -93,6 +96,7 @@ public final class WorkspaceDocumentMapper {
         .append(ENCRYPTED_PIN, workspace.encryptedPin())
         .append(WELCOME_MESSAGES, new Document(workspace.welcomeMessages()))
         .append(APPEARANCE, appearance(workspace.appearance()))
+        .append(PLAN, workspace.plan().id())
         .append(CREATED_AT, MongoSchema.toDate(workspace.createdAt()))
         .append(UPDATED_AT, MongoSchema.toDate(workspace.updatedAt()))
         .append(DELETED_AT, null)
@@ -125,6 +129,8 @@ public final class WorkspaceDocumentMapper {
         document.getString(ENCRYPTED_PIN),
         welcomeMessages(document.get(WELCOME_MESSAGES, Document.class)),
         appearance(document.get(APPEARANCE, Document.class)),
+        // Workspaces created before plans existed keep working without limits.
+        Plan.parse(document.getString(PLAN)).orElse(Plan.UNLIMITED),
         MongoSchema.toInstant(document.getDate(CREATED_AT)),
         MongoSchema.toInstant(document.getDate(UPDATED_AT)));
   }

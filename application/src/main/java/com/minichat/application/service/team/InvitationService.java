@@ -12,6 +12,8 @@ import com.minichat.application.service.workspace.WorkspaceAccess;
 import com.minichat.application.service.workspace.WorkspaceAccess.Grant;
 import com.minichat.domain.common.AuthenticationException;
 import com.minichat.domain.common.ConflictException;
+import com.minichat.domain.common.ErrorCode;
+import com.minichat.domain.common.ForbiddenException;
 import com.minichat.domain.common.Identifiers;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.ValidationException;
@@ -22,6 +24,7 @@ import com.minichat.domain.team.Role;
 import com.minichat.domain.user.Email;
 import com.minichat.domain.user.User;
 import com.minichat.domain.user.UserId;
+import com.minichat.domain.workspace.Plan;
 import com.minichat.domain.workspace.Workspace;
 import com.minichat.domain.workspace.WorkspaceId;
 import java.time.Clock;
@@ -77,6 +80,10 @@ public final class InvitationService implements InvitationUseCase {
       throw new ConflictException("This person is already a member");
     }
     Instant now = clock.instant();
+    requireSeat(
+        grant.workspace(),
+        memberships.findByWorkspace(workspaceId).size()
+            + invitations.findOpenByWorkspace(workspaceId, now).size());
     String token = Identifiers.random(32);
     Invitation invitation =
         new Invitation(
@@ -142,11 +149,30 @@ public final class InvitationService implements InvitationUseCase {
     if (memberships.find(workspace.id(), actor).isPresent()) {
       throw new ConflictException("You are already a member of this workspace");
     }
+    // The invitation held a seat; a plan changed since may have fewer.
+    requireSeat(workspace, memberships.findByWorkspace(workspace.id()).size());
     if (!invitations.markAccepted(invitation.id(), now)) {
       throw invalid();
     }
     memberships.insert(new Membership(workspace.id(), actor, invitation.role(), now, now));
     return new MemberWorkspace(workspace, invitation.role());
+  }
+
+  /**
+   * Refuses when {@code taken} seats (members, and open invitations when inviting) fill the plan.
+   */
+  private static void requireSeat(Workspace workspace, long taken) {
+    Plan plan = workspace.plan();
+    if (taken >= plan.members()) {
+      throw new ForbiddenException(
+          ErrorCode.PLAN_LIMIT_REACHED,
+          "The "
+              + plan.id()
+              + " plan allows "
+              + plan.members()
+              + " people in the team, open invitations included; upgrade the plan or remove"
+              + " someone first");
+    }
   }
 
   private static ValidationException invalid() {

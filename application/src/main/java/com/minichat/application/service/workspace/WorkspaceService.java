@@ -20,6 +20,7 @@ import com.minichat.domain.team.Membership;
 import com.minichat.domain.team.Permission;
 import com.minichat.domain.team.Role;
 import com.minichat.domain.user.UserId;
+import com.minichat.domain.workspace.Plan;
 import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
 import com.minichat.domain.workspace.WorkspaceId;
@@ -51,16 +52,31 @@ public final class WorkspaceService
   private final MembershipRepository memberships;
   private final WorkspaceAccess access;
   private final Clock clock;
+  private final Plan defaultPlan;
 
+  /** A service whose new workspaces have no limits. */
   public WorkspaceService(
       WorkspaceRepository workspaces,
       MembershipRepository memberships,
       WorkspaceAccess access,
       Clock clock) {
+    this(workspaces, memberships, access, clock, Plan.UNLIMITED);
+  }
+
+  /**
+   * @param defaultPlan the plan of every new workspace
+   */
+  public WorkspaceService(
+      WorkspaceRepository workspaces,
+      MembershipRepository memberships,
+      WorkspaceAccess access,
+      Clock clock,
+      Plan defaultPlan) {
     this.workspaces = workspaces;
     this.memberships = memberships;
     this.access = access;
     this.clock = clock;
+    this.defaultPlan = Objects.requireNonNull(defaultPlan, "defaultPlan");
   }
 
   @Override
@@ -88,6 +104,7 @@ public final class WorkspaceService
                     null,
                     settings.welcomeMessages(),
                     settings.appearance(),
+                    defaultPlan,
                     now,
                     now));
     workspaces.insert(workspace);
@@ -123,6 +140,7 @@ public final class WorkspaceService
                     Objects.requireNonNullElse(
                         settings.welcomeMessages(), current.welcomeMessages()),
                     Objects.requireNonNullElse(settings.appearance(), current.appearance()),
+                    current.plan(),
                     current.createdAt(),
                     clock.instant()));
     workspaces.update(updated);

@@ -11,6 +11,7 @@ import com.minichat.application.port.in.workspace.MemberWorkspace;
 import com.minichat.application.service.support.RecordingAccountMailer.InvitationMail;
 import com.minichat.application.service.support.TenancyFixture;
 import com.minichat.domain.common.ConflictException;
+import com.minichat.domain.common.ErrorCode;
 import com.minichat.domain.common.ForbiddenException;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.ValidationException;
@@ -19,6 +20,7 @@ import com.minichat.domain.team.Permission;
 import com.minichat.domain.team.Role;
 import com.minichat.domain.user.Email;
 import com.minichat.domain.user.User;
+import com.minichat.domain.workspace.Plan;
 import com.minichat.domain.workspace.Workspace;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,6 +155,44 @@ class InvitationServiceTest {
 
     assertEquals(List.of(), fx.invitations.all());
     assertEquals(List.of(), fx.mailer.sent());
+  }
+
+  private void putOn(Plan plan) {
+    Workspace current = fx.workspaces.findById(workspace.id()).orElseThrow();
+    fx.workspaces.update(current.onPlan(plan, fx.clock.instant()));
+  }
+
+  @Test
+  void invitationsStopWhenMembersAndOpenInvitationsFillThePlan() {
+    putOn(Plan.PRO);
+    long free = Plan.PRO.members() - 3; // owner, admin and member
+    for (int i = 0; i < free; i++) {
+      service.invite(admin.id(), workspace.id(), "guest" + i + "@example.com", Role.MEMBER);
+    }
+
+    ForbiddenException full =
+        assertThrows(
+            ForbiddenException.class,
+            () -> service.invite(admin.id(), workspace.id(), "one-more@example.com", Role.MEMBER));
+
+    assertEquals(ErrorCode.PLAN_LIMIT_REACHED, full.code());
+    assertTrue(full.getMessage().contains("pro plan allows 10"), full.getMessage());
+    assertEquals(free, fx.invitations.all().size(), "nothing stored for the refused one");
+    service.revoke(admin.id(), workspace.id(), fx.invitations.all().getFirst().id());
+    service.invite(admin.id(), workspace.id(), "one-more@example.com", Role.MEMBER);
+  }
+
+  @Test
+  void acceptingIsRefusedWhenThePlanHasNoSeatLeft() {
+    String token = inviteInvitee(Role.MEMBER);
+    putOn(Plan.FREE);
+
+    ForbiddenException full =
+        assertThrows(ForbiddenException.class, () -> service.accept(invitee.id(), token));
+
+    assertEquals(ErrorCode.PLAN_LIMIT_REACHED, full.code());
+    assertNull(fx.roleOf(workspace.id(), invitee));
+    assertEquals(1, service.open(admin.id(), workspace.id()).size(), "still open for later");
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.minichat.domain.common.ConflictException;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.FaqEntry;
+import com.minichat.domain.workspace.Plan;
 import com.minichat.domain.workspace.WidgetAppearance;
 import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
@@ -66,6 +67,7 @@ public abstract class WorkspaceRepositoryContractTest {
         Map.of("th", "สวัสดีค่ะ ร้านกาแฟ", "en", "Hello from the coffee shop"),
         new WidgetAppearance(
             "#f97316", "bottom-left", "dark", "ร้านกาแฟ Coffee", "https://cdn.example.com/bot.png"),
+        Plan.PRO,
         createdAt,
         createdAt.plusSeconds(5));
   }
@@ -85,6 +87,7 @@ public abstract class WorkspaceRepositoryContractTest {
         w.encryptedPin(),
         w.welcomeMessages(),
         w.appearance(),
+        w.plan(),
         w.createdAt(),
         w.updatedAt());
   }
