@@ -20,6 +20,7 @@ import com.minichat.adapters.mongo.provider.MongoProviderChainRepository;
 import com.minichat.adapters.mongo.session.MongoRefreshTokenRepository;
 import com.minichat.adapters.mongo.team.MongoInvitationRepository;
 import com.minichat.adapters.mongo.team.MongoMembershipRepository;
+import com.minichat.adapters.mongo.usage.MongoUsageCounters;
 import com.minichat.adapters.mongo.user.MongoOneTimeTokenRepository;
 import com.minichat.adapters.mongo.user.MongoUserRepository;
 import com.minichat.adapters.mongo.webhook.MongoWebhookRepository;
@@ -56,6 +57,7 @@ import com.minichat.application.port.out.security.TokenService;
 import com.minichat.application.port.out.session.RefreshTokenRepository;
 import com.minichat.application.port.out.team.InvitationRepository;
 import com.minichat.application.port.out.team.MembershipRepository;
+import com.minichat.application.port.out.usage.UsageCounters;
 import com.minichat.application.port.out.user.OneTimeTokenRepository;
 import com.minichat.application.port.out.user.UserRepository;
 import com.minichat.application.port.out.webhook.WebhookRepository;
@@ -485,6 +487,12 @@ final class MiniChatModule extends AbstractModule {
 
   @Provides
   @Singleton
+  UsageCounters usageCounters(MongoDatabase database) {
+    return new MongoUsageCounters(database, clock);
+  }
+
+  @Provides
+  @Singleton
   DailyJobs dailyJobs(
       MongoDatabase database,
       ApiKeyRepository keys,
@@ -539,6 +547,7 @@ final class MiniChatModule extends AbstractModule {
       WorkspaceRepository workspaces,
       ConversationRepository conversations,
       MessageRepository messages,
+      UsageCounters usage,
       LanguageModel model,
       TokenService tokens,
       RateLimiter rateLimiter,
@@ -573,7 +582,16 @@ final class MiniChatModule extends AbstractModule {
         new WebhookService(webhooks, access, cipher, clock),
         apiKeys,
         new WidgetChatService(
-            workspaces, conversations, messages, model, tokens, rateLimiter, events, cipher, clock),
+            workspaces,
+            conversations,
+            messages,
+            usage,
+            model,
+            tokens,
+            rateLimiter,
+            events,
+            cipher,
+            clock),
         new ConversationQueryService(access, conversations, messages),
         new ReadinessService(probes),
         outbox

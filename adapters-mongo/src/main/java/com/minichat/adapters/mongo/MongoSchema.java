@@ -23,6 +23,7 @@ public final class MongoSchema {
   public static final String API_KEYS = "apiKeys";
   public static final String PROVIDER_CHAINS = "providerChains";
   public static final String JOB_RUNS = "jobRuns";
+  public static final String USAGE = "usage";
   public static final String WEBHOOKS = "webhooks";
 
   /** Primary key field; MiniChat stores its own string identifiers there. */

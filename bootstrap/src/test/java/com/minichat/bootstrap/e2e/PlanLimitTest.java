@@ -6,8 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.minichat.adapters.http.testing.ApiResponse;
+import com.minichat.adapters.mongo.EmbeddedMongoServer;
+import com.minichat.adapters.mongo.MongoSchema;
 import com.minichat.bootstrap.e2e.IdentityApp.Browser;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,9 +28,14 @@ class PlanLimitTest {
 
   private IdentityApp app;
 
+  private EmbeddedMongoServer mongo;
+
   @AfterEach
   void stop() {
     app.close();
+    if (mongo != null) {
+      mongo.close();
+    }
   }
 
   @Test
@@ -65,5 +80,35 @@ class PlanLimitTest {
     assertEquals(200, revoked.status(), revoked.body());
     ApiResponse again = Tenants.invite(app, owner, id, "second@example.com", "member");
     assertEquals(201, again.status(), again.body());
+  }
+
+  @Test
+  void aVisitorMessageBeyondTheMonthlyLimitIsRefusedWithPlanLimitReached() {
+    mongo = EmbeddedMongoServer.startInMemory();
+    String uri = mongo.connectionString() + "/minichat_plans";
+    app = IdentityApp.start(dataDir, "MONGODB_URI", uri, "DEFAULT_PLAN", "free");
+    Browser owner = app.registerAndLogIn("owner@example.com");
+    JsonNode workspace = Tenants.createWorkspace(app, owner, "Bean");
+    String widget = "/api/v1/widget/" + workspace.path("widgetKey").asText() + "/conversations";
+    JsonNode started = app.api().post(widget, null).data();
+    String send = widget + "/" + started.path("conversationId").asText() + "/messages";
+    String visitor = "Bearer " + started.path("visitorToken").asText();
+    ApiResponse first = app.api().post(send, "{\"text\":\"Hello\"}", "Authorization", visitor);
+    assertEquals(200, first.status(), first.body());
+
+    // The month's other 999 messages, as other visitors would have sent them.
+    String month = YearMonth.from(app.clock.instant().atZone(ZoneOffset.UTC)).toString();
+    String counter = workspace.path("id").asText() + "|messages|" + month;
+    try (MongoClient client = MongoClients.create(uri)) {
+      MongoCollection<Document> usage =
+          client.getDatabase("minichat_plans").getCollection(MongoSchema.USAGE);
+      assertEquals(1, usage.find(Filters.eq("_id", counter)).first().getLong("value"));
+      usage.updateOne(Filters.eq("_id", counter), Updates.inc("value", 999L));
+    }
+    ApiResponse refused =
+        app.api().post(send, "{\"text\":\"Still there?\"}", "Authorization", visitor);
+
+    assertEquals(403, refused.status(), refused.body());
+    assertEquals("PLAN_LIMIT_REACHED", refused.errorCode());
   }
 }

@@ -15,10 +15,13 @@ import com.minichat.application.port.out.ratelimit.RateLimiter;
 import com.minichat.application.port.out.security.SecretCipher;
 import com.minichat.application.port.out.security.TokenService;
 import com.minichat.application.port.out.security.VisitorClaims;
+import com.minichat.application.port.out.usage.UsageCounters;
 import com.minichat.application.port.out.workspace.WorkspaceRepository;
 import com.minichat.application.service.RateLimits;
 import com.minichat.application.service.workspace.WidgetPinService;
 import com.minichat.domain.common.AuthenticationException;
+import com.minichat.domain.common.ErrorCode;
+import com.minichat.domain.common.ForbiddenException;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
@@ -35,6 +38,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +62,7 @@ public final class WidgetChatService implements WidgetChatUseCase {
   private final WorkspaceRepository workspaces;
   private final ConversationRepository conversations;
   private final MessageRepository messages;
+  private final UsageCounters usage;
   private final LanguageModel model;
   private final TokenService tokens;
   private final RateLimiter rateLimiter;
@@ -68,6 +74,7 @@ public final class WidgetChatService implements WidgetChatUseCase {
       WorkspaceRepository workspaces,
       ConversationRepository conversations,
       MessageRepository messages,
+      UsageCounters usage,
       LanguageModel model,
       TokenService tokens,
       RateLimiter rateLimiter,
@@ -77,6 +84,7 @@ public final class WidgetChatService implements WidgetChatUseCase {
     this.workspaces = workspaces;
     this.conversations = conversations;
     this.messages = messages;
+    this.usage = usage;
     this.model = model;
     this.tokens = tokens;
     this.rateLimiter = rateLimiter;
@@ -120,6 +128,7 @@ public final class WidgetChatService implements WidgetChatUseCase {
         conversation.id().value(),
         "Too many messages; wait a moment");
     Workspace workspace = widget(access.widgetKey());
+    countMessage(workspace);
     List<Message> history = messages.findRecent(conversation.id(), HISTORY_FOR_MODEL);
     store(question);
     ModelReply answer = model.reply(new ReplyRequest(workspace, history, question.text()));
@@ -148,6 +157,21 @@ public final class WidgetChatService implements WidgetChatUseCase {
   @Override
   public Page<Message> history(VisitorAccess access, PageRequest page) {
     return messages.findByConversation(authorize(access).id(), page);
+  }
+
+  /**
+   * Counts a visitor message against the workspace's monthly plan limit (months in UTC); a refused
+   * message is taken off the count again, so the count is of accepted messages.
+   */
+  private void countMessage(Workspace workspace) {
+    YearMonth month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+    long used = usage.add(workspace.id(), UsageCounters.MESSAGES, month, 1);
+    if (used > workspace.plan().messagesPerMonth()) {
+      usage.add(workspace.id(), UsageCounters.MESSAGES, month, -1);
+      throw new ForbiddenException(
+          ErrorCode.PLAN_LIMIT_REACHED,
+          "This chat has reached its message limit for this month; please try again next month");
+    }
   }
 
   private void checkPin(Workspace workspace, String pin, String clientIp) {

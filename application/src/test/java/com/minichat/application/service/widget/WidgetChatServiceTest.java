@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.minichat.application.fake.InMemoryConversationRepository;
 import com.minichat.application.fake.InMemoryMessageRepository;
+import com.minichat.application.fake.InMemoryUsageCounters;
 import com.minichat.application.fake.InMemoryWorkspaceRepository;
 import com.minichat.application.port.in.widget.MessageExchange;
 import com.minichat.application.port.in.widget.StartedConversation;
@@ -15,6 +16,7 @@ import com.minichat.application.port.in.widget.VisitorAccess;
 import com.minichat.application.port.out.ai.ModelReply;
 import com.minichat.application.port.out.ai.ReplyRequest;
 import com.minichat.application.port.out.security.VisitorClaims;
+import com.minichat.application.port.out.usage.UsageCounters;
 import com.minichat.application.service.support.FakeSecretCipher;
 import com.minichat.application.service.support.FakeTokenService;
 import com.minichat.application.service.support.RecordingEventBus;
@@ -23,6 +25,8 @@ import com.minichat.application.service.support.ScriptedRateLimiter;
 import com.minichat.application.service.support.TestClock;
 import com.minichat.application.service.workspace.WidgetPinService;
 import com.minichat.domain.common.AuthenticationException;
+import com.minichat.domain.common.ErrorCode;
+import com.minichat.domain.common.ForbiddenException;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
@@ -37,12 +41,15 @@ import com.minichat.domain.conversation.MessageAuthor;
 import com.minichat.domain.conversation.MessagePosted;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.FaqEntry;
+import com.minichat.domain.workspace.Plan;
 import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
 import com.minichat.domain.workspace.WorkspaceId;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +68,7 @@ class WidgetChatServiceTest {
   private InMemoryWorkspaceRepository workspaces;
   private InMemoryConversationRepository conversations;
   private InMemoryMessageRepository messages;
+  private InMemoryUsageCounters usage;
   private RecordingLanguageModel model;
   private FakeTokenService tokens;
   private RecordingEventBus events;
@@ -74,6 +82,7 @@ class WidgetChatServiceTest {
     workspaces = new InMemoryWorkspaceRepository();
     conversations = new InMemoryConversationRepository();
     messages = new InMemoryMessageRepository();
+    usage = new InMemoryUsageCounters();
     model = RecordingLanguageModel.echoing();
     tokens = new FakeTokenService();
     events = new RecordingEventBus();
@@ -102,7 +111,7 @@ class WidgetChatServiceTest {
 
   private WidgetChatService service(ScriptedRateLimiter limiter) {
     return new WidgetChatService(
-        workspaces, conversations, messages, model, tokens, limiter, events, cipher, clock);
+        workspaces, conversations, messages, usage, model, tokens, limiter, events, cipher, clock);
   }
 
   private WidgetChatService service() {
@@ -176,6 +185,30 @@ class WidgetChatServiceTest {
         () -> service.history(firstTokenOnSecond, PageRequest.first()));
     assertEquals(List.of(), messages.all());
     assertEquals(List.of(), model.requests());
+  }
+
+  @Test
+  void visitorMessagesStopAtThePlansMonthlyLimitAndResumeNextMonth() {
+    Workspace free = shop.onPlan(Plan.FREE, T0);
+    workspaces.update(free);
+    WidgetChatService service = service();
+    StartedConversation started = service.start(free.widgetKey(), null, IP);
+    YearMonth march = YearMonth.from(T0.atZone(ZoneOffset.UTC));
+    usage.add(free.id(), UsageCounters.MESSAGES, march, Plan.FREE.messagesPerMonth() - 1);
+
+    service.send(access(free, started), "The last one this month");
+    ForbiddenException full =
+        assertThrows(
+            ForbiddenException.class, () -> service.send(access(free, started), "One more?"));
+
+    assertEquals(ErrorCode.PLAN_LIMIT_REACHED, full.code());
+    assertEquals(Plan.FREE.messagesPerMonth(), usage.get(free.id(), UsageCounters.MESSAGES, march));
+    assertEquals(2, allMessagesOf(started.conversation().id()).size(), "nothing stored");
+    assertEquals(0, usage.get(otherShop.id(), UsageCounters.MESSAGES, march));
+
+    clock.advance(Duration.ofDays(31));
+    service.send(access(free, started), "A new month");
+    assertEquals(4, allMessagesOf(started.conversation().id()).size());
   }
 
   @Test
