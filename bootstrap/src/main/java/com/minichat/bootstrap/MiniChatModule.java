@@ -84,6 +84,7 @@ import com.minichat.application.service.team.InvitationService;
 import com.minichat.application.service.team.TeamService;
 import com.minichat.application.service.webhook.WebhookService;
 import com.minichat.application.service.widget.WidgetChatService;
+import com.minichat.application.service.workspace.PlanService;
 import com.minichat.application.service.workspace.WidgetPinService;
 import com.minichat.application.service.workspace.WorkspaceAccess;
 import com.minichat.application.service.workspace.WorkspaceService;
@@ -565,6 +566,7 @@ final class MiniChatModule extends AbstractModule {
         workspaceService,
         workspaceService,
         workspaceService,
+        new PlanService(workspaces, users, clock),
         new WidgetPinService(workspaces, access, cipher, clock),
         new TeamService(workspaces, memberships, users, access, clock),
         new InvitationService(

@@ -17,6 +17,7 @@ import com.minichat.application.port.in.team.InvitationUseCase;
 import com.minichat.application.port.in.team.TeamUseCase;
 import com.minichat.application.port.in.webhook.WebhookUseCase;
 import com.minichat.application.port.in.widget.WidgetChatUseCase;
+import com.minichat.application.port.in.workspace.ChangePlanUseCase;
 import com.minichat.application.port.in.workspace.CreateWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.DeleteWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.QueryWorkspacesUseCase;
@@ -41,6 +42,7 @@ public record ApiUseCases(
     UpdateWorkspaceUseCase updateWorkspace,
     QueryWorkspacesUseCase queryWorkspaces,
     DeleteWorkspaceUseCase deleteWorkspace,
+    ChangePlanUseCase plans,
     WidgetPinUseCase widgetPin,
     TeamUseCase team,
     InvitationUseCase invitations,

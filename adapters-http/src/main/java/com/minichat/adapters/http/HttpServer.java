@@ -92,6 +92,7 @@ public final class HttpServer implements AutoCloseable {
                       useCases.updateWorkspace(),
                       useCases.queryWorkspaces(),
                       useCases.deleteWorkspace(),
+                      useCases.plans(),
                       useCases.widgetPin(),
                       actors,
                       body,

@@ -33,6 +33,7 @@ import com.minichat.application.port.in.webhook.WebhookUseCase;
 import com.minichat.application.port.in.widget.MessageExchange;
 import com.minichat.application.port.in.widget.VisitorAccess;
 import com.minichat.application.port.in.widget.WidgetChatUseCase;
+import com.minichat.application.port.in.workspace.ChangePlanUseCase;
 import com.minichat.application.port.in.workspace.CreateWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.DeleteWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.QueryWorkspacesUseCase;
@@ -108,6 +109,7 @@ class HttpServerTest {
             mock(UpdateWorkspaceUseCase.class),
             queryWorkspaces,
             mock(DeleteWorkspaceUseCase.class),
+            mock(ChangePlanUseCase.class),
             mock(WidgetPinUseCase.class),
             mock(TeamUseCase.class),
             mock(InvitationUseCase.class),

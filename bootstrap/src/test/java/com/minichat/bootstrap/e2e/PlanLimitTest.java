@@ -17,6 +17,7 @@ import com.mongodb.client.model.Updates;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,43 @@ class PlanLimitTest {
     assertEquals(200, revoked.status(), revoked.body());
     ApiResponse again = Tenants.invite(app, owner, id, "second@example.com", "member");
     assertEquals(201, again.status(), again.body());
+  }
+
+  @Test
+  void onlyAPlatformAdministratorChangesAPlanAndTheNewLimitsApplyAtOnce() {
+    app =
+        IdentityApp.start(
+            dataDir,
+            "DEFAULT_PLAN",
+            "free",
+            "ADMIN_EMAIL",
+            "operator@example.com",
+            "ADMIN_PASSWORD",
+            IdentityApp.PASSWORD);
+    Browser owner = app.registerAndLogIn("owner@example.com");
+    Browser operator = app.logIn("operator@example.com", IdentityApp.PASSWORD);
+    String id = Tenants.createWorkspace(app, owner, "Bean").path("id").asText();
+    String path = "/api/v1/admin/workspaces/" + id + "/plan";
+    assertEquals(201, Tenants.invite(app, owner, id, "a@example.com", "member").status());
+    assertEquals(403, Tenants.invite(app, owner, id, "b@example.com", "member").status());
+
+    ApiResponse byOwner =
+        call(app, "PUT", path, "{\"plan\":\"business\"}", "Authorization", owner.bearer());
+    assertEquals(403, byOwner.status(), byOwner.body());
+    assertEquals("FORBIDDEN", byOwner.errorCode());
+    ApiResponse unknown =
+        call(app, "PUT", path, "{\"plan\":\"gold\"}", "Authorization", operator.bearer());
+    assertEquals(400, unknown.status(), unknown.body());
+    assertEquals(
+        List.of("must be free, pro, business or unlimited"),
+        RegistrationTest.issuesOf(unknown, "plan"));
+    ApiResponse changed =
+        call(app, "PUT", path, "{\"plan\":\"pro\"}", "Authorization", operator.bearer());
+
+    assertEquals(200, changed.status(), changed.body());
+    assertEquals("pro", changed.data().at("/workspace/plan/name").asText());
+    assertEquals(10, changed.data().at("/workspace/plan/members").asInt());
+    assertEquals(201, Tenants.invite(app, owner, id, "b@example.com", "member").status());
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.minichat.adapters.http.support.Actors;
 import com.minichat.adapters.http.support.Envelope;
 import com.minichat.adapters.http.support.JsonBody;
 import com.minichat.adapters.http.support.Requests;
+import com.minichat.application.port.in.workspace.ChangePlanUseCase;
 import com.minichat.application.port.in.workspace.CreateWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.DeleteWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.MemberWorkspace;
@@ -35,6 +36,7 @@ public final class WorkspaceRoutes {
   private final UpdateWorkspaceUseCase update;
   private final QueryWorkspacesUseCase query;
   private final DeleteWorkspaceUseCase delete;
+  private final ChangePlanUseCase plans;
   private final WidgetPinUseCase pins;
   private final Actors actors;
   private final JsonBody body;
@@ -45,6 +47,7 @@ public final class WorkspaceRoutes {
       UpdateWorkspaceUseCase update,
       QueryWorkspacesUseCase query,
       DeleteWorkspaceUseCase delete,
+      ChangePlanUseCase plans,
       WidgetPinUseCase pins,
       Actors actors,
       JsonBody body,
@@ -53,6 +56,7 @@ public final class WorkspaceRoutes {
     this.update = update;
     this.query = query;
     this.delete = delete;
+    this.plans = plans;
     this.pins = pins;
     this.actors = actors;
     this.body = body;
@@ -126,6 +130,9 @@ public final class WorkspaceRoutes {
       return Plan.isLimited(value) ? value : null;
     }
   }
+
+  /** A platform administrator's choice of plan. */
+  public record PlanRequest(String plan) {}
 
   /** Settings to create or change; absent fields keep their value (or default). */
   public record WorkspaceRequest(
@@ -207,6 +214,7 @@ public final class WorkspaceRoutes {
     routes.patch("/api/v1/workspaces/{workspaceId}", this::updateWorkspace);
     routes.delete("/api/v1/workspaces/{workspaceId}", this::deleteWorkspace);
     routes.post("/api/v1/workspaces/{workspaceId}/restore", this::restoreWorkspace);
+    routes.put("/api/v1/admin/workspaces/{workspaceId}/plan", this::changePlan);
     routes.post("/api/v1/workspaces/{workspaceId}/widget-key/rotate", this::rotateWidgetKey);
     routes.put("/api/v1/workspaces/{workspaceId}/widget-pin", this::setPin);
     routes.delete("/api/v1/workspaces/{workspaceId}/widget-pin", this::removePin);
@@ -245,6 +253,13 @@ public final class WorkspaceRoutes {
   private void deleteWorkspace(Context ctx) {
     delete.delete(actors.user(ctx).id(), workspaceId(ctx));
     envelope.ok(ctx, Map.of("deleted", true, "restorableForDays", RESTORABLE_DAYS));
+  }
+
+  private void changePlan(Context ctx) {
+    PlanRequest request = body.read(ctx, PlanRequest.class);
+    envelope.ok(
+        ctx,
+        workspaceData(plans.changePlan(actors.user(ctx).id(), workspaceId(ctx), request.plan())));
   }
 
   private void restoreWorkspace(Context ctx) {

@@ -1,0 +1,66 @@
+package com.minichat.application.service.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.minichat.application.service.support.TenancyFixture;
+import com.minichat.domain.common.FieldViolation;
+import com.minichat.domain.common.ForbiddenException;
+import com.minichat.domain.common.NotFoundException;
+import com.minichat.domain.common.ValidationException;
+import com.minichat.domain.user.User;
+import com.minichat.domain.workspace.Plan;
+import com.minichat.domain.workspace.Workspace;
+import com.minichat.domain.workspace.WorkspaceId;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PlanServiceTest {
+  private TenancyFixture fx;
+  private PlanService plans;
+  private User owner;
+  private User operator;
+  private Workspace workspace;
+
+  @BeforeEach
+  void setUp() {
+    fx = new TenancyFixture();
+    plans = new PlanService(fx.workspaces, fx.users, fx.clock);
+    owner = fx.user("Owner");
+    operator = fx.user("Operator").withPlatformAdmin(true, fx.clock.instant());
+    fx.users.update(operator);
+    workspace = fx.workspace(owner, "Coffee");
+  }
+
+  @Test
+  void aPlatformAdministratorMovesAWorkspaceToAnotherPlan() {
+    Workspace changed = plans.changePlan(operator.id(), workspace.id(), " Pro ");
+
+    assertEquals(Plan.PRO, changed.plan());
+    assertEquals(Plan.PRO, fx.workspaces.findById(workspace.id()).orElseThrow().plan());
+    assertEquals(workspace.name(), changed.name(), "nothing else changes");
+  }
+
+  @Test
+  void nobodyElseMayEvenTheOwner() {
+    assertThrows(
+        ForbiddenException.class, () -> plans.changePlan(owner.id(), workspace.id(), "business"));
+
+    assertEquals(Plan.UNLIMITED, fx.workspaces.findById(workspace.id()).orElseThrow().plan());
+  }
+
+  @Test
+  void anUnknownPlanOrWorkspaceIsRefused() {
+    ValidationException wrong =
+        assertThrows(
+            ValidationException.class,
+            () -> plans.changePlan(operator.id(), workspace.id(), "gold"));
+    assertEquals(
+        List.of(new FieldViolation("plan", "must be free, pro, business or unlimited")),
+        wrong.violations());
+    assertThrows(
+        NotFoundException.class,
+        () -> plans.changePlan(operator.id(), WorkspaceId.generate(), "pro"));
+  }
+}
