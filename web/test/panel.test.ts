@@ -368,6 +368,17 @@ describe('errorText', () => {
     expect(errorText(new ApiError('X', 'Widget disabled', 403), t)).toBe('Sorry: Widget disabled');
   });
 
+  it("explains a reached plan limit in the visitor's language", () => {
+    const refused = new ApiError(
+      'PLAN_LIMIT_REACHED',
+      'This chat has reached its message limit',
+      403,
+    );
+    expect(errorText(refused, t)).toBe(t.planLimit);
+    expect(errorText(refused, labels('th'))).toBe(labels('th').planLimit);
+    expect(labels('th').planLimit).not.toBe(t.planLimit);
+  });
+
   it('uses the offline sentence for network failures', () => {
     expect(errorText(new ApiError(NETWORK_ERROR, '', 0), t)).toBe(t.offline);
   });

@@ -53,6 +53,8 @@ export interface SendResult {
 /** Error codes produced on the client side (server codes are passed through unchanged). */
 export const NETWORK_ERROR = 'NETWORK_ERROR';
 export const BAD_RESPONSE = 'BAD_RESPONSE';
+/** Server code: the business's plan allows no more visitor messages this month. */
+export const PLAN_LIMIT_REACHED = 'PLAN_LIMIT_REACHED';
 
 /** A failed call: either the server's error envelope or a client-side failure. */
 export class ApiError extends Error {

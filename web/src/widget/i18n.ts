@@ -20,6 +20,8 @@ export interface WidgetLabels {
   pinStart: string;
   /** Shown when the PIN is not 4–12 digits. */
   pinInvalid: string;
+  /** Shown when the business's plan allows no more messages this month. */
+  planLimit: string;
 }
 
 /**
@@ -49,6 +51,8 @@ const LABELS: Record<Lang, WidgetLabels> = {
     pin: 'This chat is private. Enter its PIN to start.',
     pinStart: 'Start chat',
     pinInvalid: 'The PIN is 4 to 12 digits.',
+    planLimit:
+      'Sorry, this chat has reached its message limit for this month. Please contact the business another way.',
   },
   th: {
     close: 'ปิดแชท',
@@ -66,6 +70,7 @@ const LABELS: Record<Lang, WidgetLabels> = {
     pin: 'แชทนี้เป็นแบบส่วนตัว กรุณากรอกรหัส PIN เพื่อเริ่มแชท',
     pinStart: 'เริ่มแชท',
     pinInvalid: 'รหัส PIN ต้องเป็นตัวเลข 4–12 หลัก',
+    planLimit: 'ขออภัย แชทนี้ใช้ข้อความครบตามจำนวนของเดือนนี้แล้ว กรุณาติดต่อร้านค้าทางช่องทางอื่น',
   },
 };
 

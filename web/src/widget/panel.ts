@@ -1,4 +1,11 @@
-import { ApiError, NETWORK_ERROR, type Author, type Conversation, type WidgetApi } from './api';
+import {
+  ApiError,
+  NETWORK_ERROR,
+  PLAN_LIMIT_REACHED,
+  type Author,
+  type Conversation,
+  type WidgetApi,
+} from './api';
 import { applyAppearance } from './appearance';
 import type { PanelHandle } from './contract';
 import { adoptCss } from './css';
@@ -15,7 +22,8 @@ export interface PanelOptions {
 
 /**
  * Turns any failure into a polite, user-facing sentence. The server's error message is shown
- * when there is one; network and unexpected failures get a generic localized sentence.
+ * when there is one; a reached plan limit, network and unexpected failures get a localized
+ * sentence.
  *
  * @param error - what was thrown
  * @param t - the labels of the current language
@@ -23,6 +31,8 @@ export interface PanelOptions {
 export function errorText(error: unknown, t: WidgetLabels): string {
   if (error instanceof ApiError) {
     if (error.code === NETWORK_ERROR) return t.offline;
+    // The visitor reads this one in their own language, not the server's English.
+    if (error.code === PLAN_LIMIT_REACHED) return t.planLimit;
     if (error.message) return `${t.sorry} ${error.message}`;
   }
   return t.failed;
