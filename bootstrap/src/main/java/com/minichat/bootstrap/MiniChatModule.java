@@ -554,6 +554,8 @@ final class MiniChatModule extends AbstractModule {
       RateLimiter rateLimiter,
       EventBus events,
       List<HealthProbe> probes) {
+    PlanService plans =
+        new PlanService(workspaces, users, access, memberships, invitations, usage, clock);
     return new ApiUseCases(
         registration,
         sessions,
@@ -566,7 +568,8 @@ final class MiniChatModule extends AbstractModule {
         workspaceService,
         workspaceService,
         workspaceService,
-        new PlanService(workspaces, users, clock),
+        plans,
+        plans,
         new WidgetPinService(workspaces, access, cipher, clock),
         new TeamService(workspaces, memberships, users, access, clock),
         new InvitationService(

@@ -20,6 +20,7 @@ import com.minichat.application.port.in.widget.WidgetChatUseCase;
 import com.minichat.application.port.in.workspace.ChangePlanUseCase;
 import com.minichat.application.port.in.workspace.CreateWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.DeleteWorkspaceUseCase;
+import com.minichat.application.port.in.workspace.QueryUsageUseCase;
 import com.minichat.application.port.in.workspace.QueryWorkspacesUseCase;
 import com.minichat.application.port.in.workspace.UpdateWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.WidgetPinUseCase;
@@ -43,6 +44,7 @@ public record ApiUseCases(
     QueryWorkspacesUseCase queryWorkspaces,
     DeleteWorkspaceUseCase deleteWorkspace,
     ChangePlanUseCase plans,
+    QueryUsageUseCase usage,
     WidgetPinUseCase widgetPin,
     TeamUseCase team,
     InvitationUseCase invitations,

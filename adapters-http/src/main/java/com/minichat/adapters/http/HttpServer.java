@@ -93,6 +93,7 @@ public final class HttpServer implements AutoCloseable {
                       useCases.queryWorkspaces(),
                       useCases.deleteWorkspace(),
                       useCases.plans(),
+                      useCases.usage(),
                       useCases.widgetPin(),
                       actors,
                       body,

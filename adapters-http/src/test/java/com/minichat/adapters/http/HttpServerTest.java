@@ -36,6 +36,7 @@ import com.minichat.application.port.in.widget.WidgetChatUseCase;
 import com.minichat.application.port.in.workspace.ChangePlanUseCase;
 import com.minichat.application.port.in.workspace.CreateWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.DeleteWorkspaceUseCase;
+import com.minichat.application.port.in.workspace.QueryUsageUseCase;
 import com.minichat.application.port.in.workspace.QueryWorkspacesUseCase;
 import com.minichat.application.port.in.workspace.UpdateWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.WidgetPinUseCase;
@@ -110,6 +111,7 @@ class HttpServerTest {
             queryWorkspaces,
             mock(DeleteWorkspaceUseCase.class),
             mock(ChangePlanUseCase.class),
+            mock(QueryUsageUseCase.class),
             mock(WidgetPinUseCase.class),
             mock(TeamUseCase.class),
             mock(InvitationUseCase.class),

@@ -133,6 +133,20 @@ class PlanLimitTest {
     String visitor = "Bearer " + started.path("visitorToken").asText();
     ApiResponse first = app.api().post(send, "{\"text\":\"Hello\"}", "Authorization", visitor);
     assertEquals(200, first.status(), first.body());
+    ApiResponse used =
+        call(
+            app,
+            "GET",
+            "/api/v1/workspaces/" + workspace.path("id").asText() + "/usage",
+            null,
+            "Authorization",
+            owner.bearer());
+    assertEquals(200, used.status(), used.body());
+    assertEquals("free", used.data().path("plan").asText());
+    assertEquals(1, used.data().at("/messages/used").asInt());
+    assertEquals(1000, used.data().at("/messages/limit").asInt());
+    assertEquals(1, used.data().at("/members/used").asInt());
+    assertEquals(2, used.data().at("/members/limit").asInt());
 
     // The month's other 999 messages, as other visitors would have sent them.
     String month = YearMonth.from(app.clock.instant().atZone(ZoneOffset.UTC)).toString();

@@ -154,6 +154,7 @@ class TenancyIsolationTest {
       List.of(
           // A's workspace and everything under it
           new Row("GET", WS_A, null, Guard.USER_OR_KEY),
+          new Row("GET", WS_A + "/usage", null, Guard.USER_OR_KEY),
           new Row("PATCH", WS_A, "{\"welcomeMessage\":\"pwned by beta\"}", Guard.USER_OR_KEY),
           new Row("DELETE", WS_A, null, Guard.USER),
           new Row("POST", WS_A + "/restore", null, Guard.USER),

@@ -8,10 +8,12 @@ import com.minichat.application.port.in.workspace.ChangePlanUseCase;
 import com.minichat.application.port.in.workspace.CreateWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.DeleteWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.MemberWorkspace;
+import com.minichat.application.port.in.workspace.QueryUsageUseCase;
 import com.minichat.application.port.in.workspace.QueryWorkspacesUseCase;
 import com.minichat.application.port.in.workspace.UpdateWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.WidgetPinUseCase;
 import com.minichat.application.port.in.workspace.WorkspaceSettings;
+import com.minichat.application.port.in.workspace.WorkspaceUsage;
 import com.minichat.domain.access.Actor;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.FaqEntry;
@@ -37,6 +39,7 @@ public final class WorkspaceRoutes {
   private final QueryWorkspacesUseCase query;
   private final DeleteWorkspaceUseCase delete;
   private final ChangePlanUseCase plans;
+  private final QueryUsageUseCase usage;
   private final WidgetPinUseCase pins;
   private final Actors actors;
   private final JsonBody body;
@@ -48,6 +51,7 @@ public final class WorkspaceRoutes {
       QueryWorkspacesUseCase query,
       DeleteWorkspaceUseCase delete,
       ChangePlanUseCase plans,
+      QueryUsageUseCase usage,
       WidgetPinUseCase pins,
       Actors actors,
       JsonBody body,
@@ -57,6 +61,7 @@ public final class WorkspaceRoutes {
     this.query = query;
     this.delete = delete;
     this.plans = plans;
+    this.usage = usage;
     this.pins = pins;
     this.actors = actors;
     this.body = body;
@@ -128,6 +133,24 @@ public final class WorkspaceRoutes {
 
     private static Long limit(long value) {
       return Plan.isLimited(value) ? value : null;
+    }
+  }
+
+  /** One limit and how much of it is used; {@code limit} is {@code null} when there is none. */
+  public record UsedLimit(long used, Long limit) {
+    static UsedLimit of(long used, long limit) {
+      return new UsedLimit(used, Plan.isLimited(limit) ? limit : null);
+    }
+  }
+
+  /** What a workspace uses of its plan this month. */
+  public record UsageResponse(String plan, String month, UsedLimit messages, UsedLimit members) {
+    static UsageResponse from(WorkspaceUsage usage) {
+      return new UsageResponse(
+          usage.plan().id(),
+          usage.month().toString(),
+          UsedLimit.of(usage.messages(), usage.plan().messagesPerMonth()),
+          UsedLimit.of(usage.members(), usage.plan().members()));
     }
   }
 
@@ -215,6 +238,7 @@ public final class WorkspaceRoutes {
     routes.delete("/api/v1/workspaces/{workspaceId}", this::deleteWorkspace);
     routes.post("/api/v1/workspaces/{workspaceId}/restore", this::restoreWorkspace);
     routes.put("/api/v1/admin/workspaces/{workspaceId}/plan", this::changePlan);
+    routes.get("/api/v1/workspaces/{workspaceId}/usage", this::getUsage);
     routes.post("/api/v1/workspaces/{workspaceId}/widget-key/rotate", this::rotateWidgetKey);
     routes.put("/api/v1/workspaces/{workspaceId}/widget-pin", this::setPin);
     routes.delete("/api/v1/workspaces/{workspaceId}/widget-pin", this::removePin);
@@ -253,6 +277,10 @@ public final class WorkspaceRoutes {
   private void deleteWorkspace(Context ctx) {
     delete.delete(actors.user(ctx).id(), workspaceId(ctx));
     envelope.ok(ctx, Map.of("deleted", true, "restorableForDays", RESTORABLE_DAYS));
+  }
+
+  private void getUsage(Context ctx) {
+    envelope.ok(ctx, UsageResponse.from(usage.usage(actors.actor(ctx), workspaceId(ctx))));
   }
 
   private void changePlan(Context ctx) {

@@ -3,21 +3,28 @@ package com.minichat.application.service.workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.minichat.application.fake.InMemoryUsageCounters;
+import com.minichat.application.port.in.workspace.WorkspaceUsage;
+import com.minichat.application.port.out.usage.UsageCounters;
 import com.minichat.application.service.support.TenancyFixture;
+import com.minichat.domain.access.UserActor;
 import com.minichat.domain.common.FieldViolation;
 import com.minichat.domain.common.ForbiddenException;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.ValidationException;
+import com.minichat.domain.team.Role;
 import com.minichat.domain.user.User;
 import com.minichat.domain.workspace.Plan;
 import com.minichat.domain.workspace.Workspace;
 import com.minichat.domain.workspace.WorkspaceId;
+import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PlanServiceTest {
   private TenancyFixture fx;
+  private final InMemoryUsageCounters usage = new InMemoryUsageCounters();
   private PlanService plans;
   private User owner;
   private User operator;
@@ -26,7 +33,9 @@ class PlanServiceTest {
   @BeforeEach
   void setUp() {
     fx = new TenancyFixture();
-    plans = new PlanService(fx.workspaces, fx.users, fx.clock);
+    plans =
+        new PlanService(
+            fx.workspaces, fx.users, fx.access, fx.memberships, fx.invitations, usage, fx.clock);
     owner = fx.user("Owner");
     operator = fx.user("Operator").withPlatformAdmin(true, fx.clock.instant());
     fx.users.update(operator);
@@ -62,5 +71,23 @@ class PlanServiceTest {
     assertThrows(
         NotFoundException.class,
         () -> plans.changePlan(operator.id(), WorkspaceId.generate(), "pro"));
+  }
+
+  @Test
+  void usageCountsThisMonthsMessagesAndTheTeamWithOpenInvitations() {
+    User member = fx.user("Member");
+    fx.join(workspace, member, Role.MEMBER);
+    fx.invitationService.invite(owner.id(), workspace.id(), "new@example.com", Role.MEMBER);
+    YearMonth march = YearMonth.of(2026, 3);
+    usage.add(workspace.id(), UsageCounters.MESSAGES, march, 42);
+    usage.add(workspace.id(), UsageCounters.MESSAGES, march.minusMonths(1), 7);
+
+    WorkspaceUsage used = plans.usage(new UserActor(member.id()), workspace.id());
+
+    assertEquals(new WorkspaceUsage(Plan.UNLIMITED, march, 42, 3), used);
+    assertThrows(
+        NotFoundException.class,
+        () -> plans.usage(new UserActor(operator.id()), workspace.id()),
+        "only members read it");
   }
 }
