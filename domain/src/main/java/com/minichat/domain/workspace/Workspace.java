@@ -158,15 +158,11 @@ public record Workspace(
         allowedDomains,
         dataRetentionDays,
         false,
-        null,
-        Map.of(),
-        WidgetAppearance.DEFAULT,
-        Plan.UNLIMITED,
         createdAt,
         updatedAt);
   }
 
-  /** A public workspace (no widget PIN). */
+  /** A public workspace (no widget PIN) with default greetings, look and no plan limits. */
   public Workspace(
       WorkspaceId id,
       String name,

@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A UTC clock for tests that moves only when told to ({@link #advance}) and, when made with {@link
- * #ticking}, by a fixed step after every reading.
+ * A clock for tests, in UTC unless viewed in another zone, that moves only when told to ({@link
+ * #advance}) and, when made with {@link #ticking}, by a fixed step after every reading.
  */
 public final class TestClock extends Clock {
   private final Duration step;
@@ -51,8 +51,9 @@ public final class TestClock extends Clock {
     return ZoneOffset.UTC;
   }
 
+  /** This clock seen in {@code zone}: same readings, moved by {@link #advance} alike. */
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("the test clock is always UTC");
+    return new ZonedClockView(this, zone);
   }
 }

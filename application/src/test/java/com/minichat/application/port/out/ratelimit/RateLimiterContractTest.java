@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.minichat.application.service.support.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * Behaviour every {@link RateLimiter} must show. Extend it and return a limiter reading time from
  * the given clock in {@link #newRateLimiter(Clock)}.
  *
- * <p>Time is moved with {@link #elapse(Duration)}, which advances the {@link ManualClock} handed to
+ * <p>Time is moved with {@link #elapse(Duration)}, which advances the {@link TestClock} handed to
  * the factory. An implementation that can only follow real time may override {@link
  * #elapse(Duration)} to wait instead; the windows used here are then short enough ({@link
  * #SHORT_WINDOW}) to keep that bounded.
@@ -44,7 +43,7 @@ public abstract class RateLimiterContractTest {
   private static final Duration LONG_WINDOW = Duration.ofMinutes(1);
 
   /** The clock handed to {@link #newRateLimiter(Clock)}; starts at {@link #T0}. */
-  protected ManualClock clock;
+  protected TestClock clock;
 
   private RateLimiter limiter;
 
@@ -58,7 +57,7 @@ public abstract class RateLimiterContractTest {
 
   @BeforeEach
   void setUpRateLimiter() {
-    clock = new ManualClock(T0);
+    clock = TestClock.fixedAt(T0);
     limiter = newRateLimiter(clock);
   }
 
@@ -258,33 +257,5 @@ public abstract class RateLimiterContractTest {
 
     assertTrue(first.reset().compareTo(Duration.ZERO) > 0, first.toString());
     assertTrue(first.reset().compareTo(limit.window()) <= 0, first.toString());
-  }
-
-  protected static final class ManualClock extends Clock {
-    private volatile Instant now;
-
-    public ManualClock(Instant start) {
-      this.now = start;
-    }
-
-    /** Moves the clock forward by {@code duration}. */
-    public synchronized void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("the test clock is always UTC");
-    }
   }
 }
