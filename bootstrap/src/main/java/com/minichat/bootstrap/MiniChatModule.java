@@ -1,9 +1,15 @@
 package com.minichat.bootstrap;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.minichat.adapters.ai.chain.FallbackLanguageModel;
+import com.minichat.adapters.ai.chain.FallbackSettings;
 import com.minichat.adapters.ai.offline.OfflineLanguageModel;
+import com.minichat.adapters.ai.openai.OpenAiClient;
+import com.minichat.adapters.ai.provider.ProviderTimeouts;
+import com.minichat.adapters.ai.provider.StreamingHttp;
 import com.minichat.adapters.email.OutboxEmailSender;
 import com.minichat.adapters.email.SmtpEmailSender;
 import com.minichat.adapters.email.TemplatedAccountMailer;
@@ -26,6 +32,7 @@ import com.minichat.adapters.mongo.user.MongoUserRepository;
 import com.minichat.adapters.mongo.webhook.MongoWebhookRepository;
 import com.minichat.adapters.mongo.workspace.MongoWorkspaceRepository;
 import com.minichat.adapters.redis.RedisConnections;
+import com.minichat.adapters.redis.ai.RedisProviderAvailability;
 import com.minichat.adapters.redis.event.RedisEventBus;
 import com.minichat.adapters.redis.health.RedisHealthProbe;
 import com.minichat.adapters.redis.ratelimit.RedisRateLimiter;
@@ -37,6 +44,7 @@ import com.minichat.adapters.security.TotpOneTimePasswords;
 import com.minichat.adapters.security.ZxcvbnPasswordStrength;
 import com.minichat.adapters.security.ZxingQrCodeRenderer;
 import com.minichat.application.port.out.ai.LanguageModel;
+import com.minichat.application.port.out.ai.ProviderAvailability;
 import com.minichat.application.port.out.apikey.ApiKeyRepository;
 import com.minichat.application.port.out.audit.AuditLog;
 import com.minichat.application.port.out.conversation.ConversationRepository;
@@ -80,6 +88,7 @@ import com.minichat.application.service.conversation.ConversationQueryService;
 import com.minichat.application.service.email.OutboxService;
 import com.minichat.application.service.health.ReadinessService;
 import com.minichat.application.service.provider.ProviderChainService;
+import com.minichat.application.service.provider.ProviderEndpoints;
 import com.minichat.application.service.team.InvitationService;
 import com.minichat.application.service.team.TeamService;
 import com.minichat.application.service.webhook.WebhookService;
@@ -89,10 +98,13 @@ import com.minichat.application.service.workspace.WidgetPinService;
 import com.minichat.application.service.workspace.WorkspaceAccess;
 import com.minichat.application.service.workspace.WorkspaceService;
 import com.minichat.bootstrap.config.AppEnvironment;
+import com.minichat.bootstrap.config.Settings.AiSettings;
 import com.minichat.bootstrap.config.Settings.MiniChatConfig;
 import com.minichat.bootstrap.config.Settings.RateLimitSetting;
 import com.minichat.bootstrap.embedded.InProcessEventBus;
+import com.minichat.bootstrap.embedded.InProcessProviderAvailability;
 import com.minichat.bootstrap.embedded.InProcessRateLimiter;
+import com.minichat.domain.provider.ProviderType;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -302,8 +314,39 @@ final class MiniChatModule extends AbstractModule {
 
   @Provides
   @Singleton
-  LanguageModel languageModel() {
-    return new OfflineLanguageModel();
+  ProviderAvailability providerAvailability(Optional<RedisClient> redis) {
+    return redis
+        .<ProviderAvailability>map(RedisProviderAvailability::new)
+        .orElseGet(() -> new InProcessProviderAvailability(clock));
+  }
+
+  @Provides
+  @Singleton
+  StreamingHttp providerHttp() {
+    AiSettings ai = config.ai();
+    return lifecycle.register(
+        new StreamingHttp(
+            new ObjectMapper(),
+            new ProviderTimeouts(ai.connectTimeout(), ai.firstByteTimeout(), ai.stallTimeout())));
+  }
+
+  @Provides
+  @Singleton
+  LanguageModel languageModel(StreamingHttp http, ProviderAvailability availability) {
+    FallbackSettings defaults = FallbackSettings.DEFAULTS;
+    return new FallbackLanguageModel(
+        List.of(
+            new OpenAiClient(http, ProviderType.OPENAI),
+            new OpenAiClient(http, ProviderType.OPENAI_COMPATIBLE),
+            new OfflineLanguageModel()),
+        availability,
+        new FallbackSettings(
+            config.ai().retries(),
+            defaults.backoff(),
+            defaults.maxBackoff(),
+            defaults.breakerFailures(),
+            defaults.breakerDelay(),
+            config.ai().providerDownFor()));
   }
 
   @Provides
@@ -592,6 +635,7 @@ final class MiniChatModule extends AbstractModule {
             messages,
             usage,
             model,
+            new ProviderEndpoints(providerChains, cipher),
             tokens,
             rateLimiter,
             events,

@@ -40,6 +40,7 @@ import com.minichat.application.port.in.workspace.QueryUsageUseCase;
 import com.minichat.application.port.in.workspace.QueryWorkspacesUseCase;
 import com.minichat.application.port.in.workspace.UpdateWorkspaceUseCase;
 import com.minichat.application.port.in.workspace.WidgetPinUseCase;
+import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.domain.access.UserActor;
 import com.minichat.domain.common.AuthenticationException;
 import com.minichat.domain.common.ConflictException;
@@ -242,7 +243,8 @@ class HttpServerTest {
   @ParameterizedTest
   @MethodSource("domainFailures")
   void domainFailuresMapToStatusAndCode(RuntimeException failure, int status, String code) {
-    when(widgetChat.send(any(VisitorAccess.class), anyString())).thenThrow(failure);
+    when(widgetChat.send(any(VisitorAccess.class), anyString(), any(TokenSink.class)))
+        .thenThrow(failure);
 
     ApiResponse response =
         api.post(
@@ -310,7 +312,7 @@ class HttpServerTest {
   @Test
   void theWidgetExchangeReturnsBothMessages() {
     Conversation conversation = Conversation.start(new WorkspaceId("w1"), new VisitorId("v1"), NOW);
-    when(widgetChat.send(any(VisitorAccess.class), eq("hello")))
+    when(widgetChat.send(any(VisitorAccess.class), eq("hello"), any(TokenSink.class)))
         .thenReturn(
             new MessageExchange(
                 Message.create(conversation, MessageAuthor.VISITOR, "hello", NOW),

@@ -2,6 +2,7 @@ package com.minichat.bootstrap.config;
 
 import com.minichat.adapters.security.TinkSecretCipher;
 import com.minichat.bootstrap.config.Settings.AdminSettings;
+import com.minichat.bootstrap.config.Settings.AiSettings;
 import com.minichat.bootstrap.config.Settings.AppSettings;
 import com.minichat.bootstrap.config.Settings.MiniChatConfig;
 import com.minichat.bootstrap.config.Settings.MongoSettings;
@@ -43,6 +44,7 @@ public final class ConfigLoader {
   private static final int DEFAULT_BCRYPT_COST = 12;
   private static final int MIN_PRODUCTION_BCRYPT_COST = 10;
   private static final Pattern RATE = Pattern.compile("^(\\d{1,6})/(\\d{1,6})([smh])$");
+  private static final Pattern DURATION = Pattern.compile("^(\\d{1,9})(ms|s|m|h)$");
 
   private final Map<String, String> env;
   private final List<String> problems = new ArrayList<>();
@@ -139,10 +141,18 @@ public final class ConfigLoader {
             rateLimits(),
             admin());
 
+    AiSettings ai =
+        new AiSettings(
+            duration("AI_CONNECT_TIMEOUT", "5s"),
+            duration("AI_FIRST_BYTE_TIMEOUT", "30s"),
+            duration("AI_STALL_TIMEOUT", "20s"),
+            integer("AI_RETRIES", 2, 0, 5),
+            duration("AI_PROVIDER_DOWN_FOR", "5m"));
+
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new MiniChatConfig(app, mongo, redis, smtp, security);
+    return new MiniChatConfig(app, mongo, redis, smtp, security, ai);
   }
 
   private byte[] jwtSecret(AppEnvironment environment, Path dataDir) {
@@ -261,6 +271,24 @@ public final class ConfigLoader {
           default -> Duration.ofHours(amount);
         };
     return new RateLimitSetting(Integer.parseInt(matcher.group(1)), window);
+  }
+
+  /** Reads a positive duration such as {@code 500ms}, {@code 30s}, {@code 5m} or {@code 1h}. */
+  private Duration duration(String name, String fallback) {
+    String raw = value(name).orElse(fallback);
+    Matcher matcher = DURATION.matcher(raw);
+    if (!matcher.matches() || Long.parseLong(matcher.group(1)) < 1) {
+      problems.add(name + " must be a duration such as 500ms, 30s, 5m or 1h; was '" + raw + "'");
+      matcher = DURATION.matcher(fallback);
+      matcher.matches();
+    }
+    long amount = Long.parseLong(matcher.group(1));
+    return switch (matcher.group(2)) {
+      case "ms" -> Duration.ofMillis(amount);
+      case "s" -> Duration.ofSeconds(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      default -> Duration.ofHours(amount);
+    };
   }
 
   private Optional<AdminSettings> admin() {

@@ -85,11 +85,29 @@ public final class Settings {
     }
   }
 
+  /**
+   * Calling AI providers.
+   *
+   * @param connectTimeout to open a connection to a provider
+   * @param firstByteTimeout from the request to the provider's response headers
+   * @param stallTimeout the longest silence allowed in a streamed answer
+   * @param retries extra attempts on the same provider before the next one answers
+   * @param providerDownFor how long a provider whose circuit breaker opened is skipped (shared
+   *     through Redis when configured)
+   */
+  public record AiSettings(
+      Duration connectTimeout,
+      Duration firstByteTimeout,
+      Duration stallTimeout,
+      int retries,
+      Duration providerDownFor) {}
+
   /** Everything MiniChat needs to start. */
   public record MiniChatConfig(
       AppSettings app,
       MongoSettings mongo,
       RedisSettings redis,
       SmtpSettings smtp,
-      SecuritySettings security) {}
+      SecuritySettings security,
+      AiSettings ai) {}
 }

@@ -46,6 +46,42 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aiTimeoutsRetriesAndDownTimeHaveDefaultsAndReadDurations() {
+    MiniChatConfig defaults = new ConfigLoader(Map.of("DATA_DIR", dataDir.toString())).load();
+    assertEquals(Duration.ofSeconds(5), defaults.ai().connectTimeout());
+    assertEquals(Duration.ofSeconds(30), defaults.ai().firstByteTimeout());
+    assertEquals(Duration.ofSeconds(20), defaults.ai().stallTimeout());
+    assertEquals(2, defaults.ai().retries());
+    assertEquals(Duration.ofMinutes(5), defaults.ai().providerDownFor());
+
+    MiniChatConfig given =
+        new ConfigLoader(
+                Map.of(
+                    "DATA_DIR", dataDir.toString(),
+                    "AI_STALL_TIMEOUT", "750ms",
+                    "AI_PROVIDER_DOWN_FOR", "1h",
+                    "AI_RETRIES", "0"))
+            .load();
+    assertEquals(Duration.ofMillis(750), given.ai().stallTimeout());
+    assertEquals(Duration.ofHours(1), given.ai().providerDownFor());
+    assertEquals(0, given.ai().retries());
+
+    ConfigException wrong =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                new ConfigLoader(
+                        Map.of("DATA_DIR", dataDir.toString(), "AI_FIRST_BYTE_TIMEOUT", "30"))
+                    .load());
+    assertTrue(
+        wrong
+            .problems()
+            .contains(
+                "AI_FIRST_BYTE_TIMEOUT must be a duration such as 500ms, 30s, 5m or 1h; was '30'"),
+        wrong.problems().toString());
+  }
+
+  @Test
   void theDevelopmentSecretIsGeneratedOnceAndKept() {
     Map<String, String> env = Map.of("DATA_DIR", dataDir.toString());
     byte[] first = new ConfigLoader(env).load().security().jwtSecret();

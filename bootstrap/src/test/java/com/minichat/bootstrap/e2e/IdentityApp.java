@@ -80,11 +80,16 @@ final class IdentityApp implements AutoCloseable {
     }
     env.values().removeIf(String::isEmpty);
     miniChat = MiniChat.start(new ConfigLoader(env).load(), clock);
-    api = new ApiClient(URI.create("http://127.0.0.1:" + miniChat.port()));
+    api = new ApiClient(URI.create(localUrl()));
   }
 
   ApiClient api() {
     return api;
+  }
+
+  /** Where the running instance listens, for clients other than {@link #api()}. */
+  String localUrl() {
+    return "http://127.0.0.1:" + miniChat.port();
   }
 
   @Override

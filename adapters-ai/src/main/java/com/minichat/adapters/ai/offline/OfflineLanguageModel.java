@@ -1,8 +1,11 @@
 package com.minichat.adapters.ai.offline;
 
-import com.minichat.application.port.out.ai.LanguageModel;
+import com.minichat.adapters.ai.provider.ProviderClient;
 import com.minichat.application.port.out.ai.ModelReply;
+import com.minichat.application.port.out.ai.ProviderEndpoint;
 import com.minichat.application.port.out.ai.ReplyRequest;
+import com.minichat.application.port.out.ai.TokenSink;
+import com.minichat.domain.provider.ProviderType;
 import com.minichat.domain.text.TextTokenizer;
 import com.minichat.domain.user.Language;
 import com.minichat.domain.workspace.FaqEntry;
@@ -35,7 +38,7 @@ import java.util.regex.Pattern;
  * questions that depend on earlier messages (the history is ignored). The reply is a pure,
  * deterministic function of the request; per-workspace indexes are cached to keep it fast.
  */
-public final class OfflineLanguageModel implements LanguageModel {
+public final class OfflineLanguageModel implements ProviderClient {
   /** The model name reported with every reply. */
   public static final String MODEL_NAME = "offline";
 
@@ -98,20 +101,29 @@ public final class OfflineLanguageModel implements LanguageModel {
   }
 
   @Override
-  public ModelReply reply(ReplyRequest request) {
-    Workspace workspace = request.workspace();
-    String question = request.question();
+  public ProviderType type() {
+    return ProviderType.OFFLINE;
+  }
+
+  /** The whole answer at once, as one piece: it is ready in microseconds. */
+  @Override
+  public ModelReply complete(ProviderEndpoint endpoint, ReplyRequest request, TokenSink sink) {
+    String text = answer(request.workspace(), request.question());
+    sink.token(text);
+    return new ModelReply(text, ProviderType.OFFLINE, MODEL_NAME, 0, 0);
+  }
+
+  private String answer(Workspace workspace, String question) {
     boolean thai = TextTokenizer.containsThai(question);
     if (isGreetingOnly(question)) {
       String welcome = workspace.welcomeFor(thai ? Language.THAI : Language.ENGLISH);
-      return reply(!welcome.isBlank() ? welcome : thai ? GREETING_THAI : GREETING_ENGLISH);
+      return !welcome.isBlank() ? welcome : thai ? GREETING_THAI : GREETING_ENGLISH;
     }
     // a greeting in front of a question is not part of what is asked
     String asked = GREETING.matcher(normalise(question)).replaceAll(" ");
     Optional<KnowledgeIndex.Match> match =
         index(workspace).bestMatch(asked, MIN_SCORE, MIN_WORD_COVERAGE);
-    return reply(
-        match.map(KnowledgeIndex.Match::answer).orElse(thai ? UNKNOWN_THAI : UNKNOWN_ENGLISH));
+    return match.map(KnowledgeIndex.Match::answer).orElse(thai ? UNKNOWN_THAI : UNKNOWN_ENGLISH);
   }
 
   /** Whether the message only greets: a greeting word and nothing meaningful besides. */
@@ -143,10 +155,6 @@ public final class OfflineLanguageModel implements LanguageModel {
 
   private static String normalise(String text) {
     return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-  }
-
-  private static ModelReply reply(String text) {
-    return new ModelReply(text, MODEL_NAME);
   }
 
   /** What the answers depend on: the cache key. */

@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.minichat.application.port.out.ai.ModelReply;
+import com.minichat.application.port.out.ai.ProviderEndpoint;
 import com.minichat.application.port.out.ai.ReplyRequest;
+import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.domain.text.TextTokenizer;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.FaqEntry;
@@ -58,6 +60,8 @@ class OfflineLanguageModelTest {
 
   private static final String WELCOME = "สวัสดีค่ะ ยินดีต้อนรับสู่ร้านกาแฟบ้านสวน";
 
+  private static final ProviderEndpoint OFFLINE = ProviderEndpoint.offline();
+
   private final OfflineLanguageModel model = new OfflineLanguageModel();
 
   private static Workspace workspace(String welcome, List<FaqEntry> faq) {
@@ -77,7 +81,11 @@ class OfflineLanguageModelTest {
   }
 
   private String ask(Workspace workspace, String question) {
-    ModelReply reply = model.reply(new ReplyRequest(workspace, List.of(), question));
+    ModelReply reply =
+        model.complete(
+            OFFLINE,
+            new ReplyRequest(workspace, List.of(), question, List.of(OFFLINE)),
+            TokenSink.NONE);
     assertEquals("offline", reply.model());
     return reply.text();
   }
@@ -284,7 +292,11 @@ class OfflineLanguageModelTest {
     Workspace shop = workspace("", List.of(new FaqEntry("ร้านเปิดกี่โมง", HOURS_TH)));
 
     for (int i = 0; i < 3; i++) {
-      ModelReply reply = uncached.reply(new ReplyRequest(shop, List.of(), "ร้านเปิดกี่โมงคะ"));
+      ModelReply reply =
+          uncached.complete(
+              OFFLINE,
+              new ReplyRequest(shop, List.of(), "ร้านเปิดกี่โมงคะ", List.of(OFFLINE)),
+              TokenSink.NONE);
       assertEquals(HOURS_TH, reply.text());
     }
   }

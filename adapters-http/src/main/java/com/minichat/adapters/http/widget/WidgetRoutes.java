@@ -2,6 +2,7 @@ package com.minichat.adapters.http.widget;
 
 import com.minichat.adapters.http.conversation.MessageResponse;
 import com.minichat.adapters.http.support.Envelope;
+import com.minichat.adapters.http.support.EventStream;
 import com.minichat.adapters.http.support.JsonBody;
 import com.minichat.adapters.http.support.Requests;
 import com.minichat.adapters.http.workspace.WorkspaceRoutes.AppearanceResponse;
@@ -9,6 +10,7 @@ import com.minichat.application.port.in.widget.MessageExchange;
 import com.minichat.application.port.in.widget.StartedConversation;
 import com.minichat.application.port.in.widget.VisitorAccess;
 import com.minichat.application.port.in.widget.WidgetChatUseCase;
+import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.domain.common.ForbiddenException;
 import com.minichat.domain.conversation.ConversationId;
 import com.minichat.domain.workspace.WidgetKey;
@@ -112,12 +114,18 @@ public final class WidgetRoutes {
     allowedWidget(ctx);
     VisitorAccess access = access(ctx);
     SendMessageRequest request = body.read(ctx, SendMessageRequest.class);
-    MessageExchange exchange = chat.send(access, request.text());
-    envelope.ok(
-        ctx,
-        Map.of(
-            "message", MessageResponse.from(exchange.message()),
-            "reply", MessageResponse.from(exchange.reply())));
+    if (EventStream.wanted(ctx)) {
+      EventStream.respond(
+          ctx, sink -> chat.send(access, request.text(), sink), WidgetRoutes::exchangeResponse);
+    } else {
+      envelope.ok(ctx, exchangeResponse(chat.send(access, request.text(), TokenSink.NONE)));
+    }
+  }
+
+  private static Map<String, MessageResponse> exchangeResponse(MessageExchange exchange) {
+    return Map.of(
+        "message", MessageResponse.from(exchange.message()),
+        "reply", MessageResponse.from(exchange.reply()));
   }
 
   /**

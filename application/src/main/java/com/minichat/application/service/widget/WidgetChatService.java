@@ -7,6 +7,7 @@ import com.minichat.application.port.in.widget.WidgetChatUseCase;
 import com.minichat.application.port.out.ai.LanguageModel;
 import com.minichat.application.port.out.ai.ModelReply;
 import com.minichat.application.port.out.ai.ReplyRequest;
+import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.application.port.out.conversation.ConversationRepository;
 import com.minichat.application.port.out.conversation.MessageRepository;
 import com.minichat.application.port.out.event.EventBus;
@@ -18,6 +19,7 @@ import com.minichat.application.port.out.security.VisitorClaims;
 import com.minichat.application.port.out.usage.UsageCounters;
 import com.minichat.application.port.out.workspace.WorkspaceRepository;
 import com.minichat.application.service.RateLimits;
+import com.minichat.application.service.provider.ProviderEndpoints;
 import com.minichat.application.service.workspace.WidgetPinService;
 import com.minichat.domain.common.AuthenticationException;
 import com.minichat.domain.common.ErrorCode;
@@ -64,6 +66,7 @@ public final class WidgetChatService implements WidgetChatUseCase {
   private final MessageRepository messages;
   private final UsageCounters usage;
   private final LanguageModel model;
+  private final ProviderEndpoints providers;
   private final TokenService tokens;
   private final RateLimiter rateLimiter;
   private final EventBus events;
@@ -76,6 +79,7 @@ public final class WidgetChatService implements WidgetChatUseCase {
       MessageRepository messages,
       UsageCounters usage,
       LanguageModel model,
+      ProviderEndpoints providers,
       TokenService tokens,
       RateLimiter rateLimiter,
       EventBus events,
@@ -86,6 +90,7 @@ public final class WidgetChatService implements WidgetChatUseCase {
     this.messages = messages;
     this.usage = usage;
     this.model = model;
+    this.providers = providers;
     this.tokens = tokens;
     this.rateLimiter = rateLimiter;
     this.events = events;
@@ -118,7 +123,7 @@ public final class WidgetChatService implements WidgetChatUseCase {
   }
 
   @Override
-  public MessageExchange send(VisitorAccess access, String text) {
+  public MessageExchange send(VisitorAccess access, String text, TokenSink sink) {
     Conversation conversation = authorize(access);
     // Built first so that invalid text is refused without using up the visitor's budget.
     Message question = Message.create(conversation, MessageAuthor.VISITOR, text, clock.instant());
@@ -131,7 +136,10 @@ public final class WidgetChatService implements WidgetChatUseCase {
     countMessage(workspace);
     List<Message> history = messages.findRecent(conversation.id(), HISTORY_FOR_MODEL);
     store(question);
-    ModelReply answer = model.reply(new ReplyRequest(workspace, history, question.text()));
+    ModelReply answer =
+        model.reply(
+            new ReplyRequest(workspace, history, question.text(), providers.of(workspace.id())),
+            sink);
     Message reply = store(replyTo(question, conversation, answer));
     return new MessageExchange(question, reply);
   }

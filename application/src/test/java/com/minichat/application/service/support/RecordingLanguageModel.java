@@ -3,7 +3,9 @@ package com.minichat.application.service.support;
 import com.minichat.application.port.out.ai.LanguageModel;
 import com.minichat.application.port.out.ai.ModelReply;
 import com.minichat.application.port.out.ai.ReplyRequest;
+import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.domain.common.UpstreamUnavailableException;
+import com.minichat.domain.provider.ProviderType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -19,8 +21,7 @@ public final class RecordingLanguageModel implements LanguageModel {
 
   /** Answers "echo: " followed by the question. */
   public static RecordingLanguageModel echoing() {
-    return new RecordingLanguageModel(
-        request -> new ModelReply("echo: " + request.question(), "recording"));
+    return new RecordingLanguageModel(request -> reply("echo: " + request.question()));
   }
 
   /** Fails every request the way a provider outage does. */
@@ -36,10 +37,18 @@ public final class RecordingLanguageModel implements LanguageModel {
     this.answer = newAnswer;
   }
 
+  /** An answer from the "recording" model, with token counts of the text's length. */
+  public static ModelReply reply(String text) {
+    return new ModelReply(text, ProviderType.OFFLINE, "recording", 10, text.length());
+  }
+
+  /** Streams the answer to the sink as one piece, then returns it. */
   @Override
-  public synchronized ModelReply reply(ReplyRequest request) {
+  public synchronized ModelReply reply(ReplyRequest request, TokenSink sink) {
     requests.add(request);
-    return answer.apply(request);
+    ModelReply reply = answer.apply(request);
+    sink.token(reply.text());
+    return reply;
   }
 
   /** Every request received, in order. */

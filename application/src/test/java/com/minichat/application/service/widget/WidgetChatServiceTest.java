@@ -8,15 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.minichat.application.fake.InMemoryConversationRepository;
 import com.minichat.application.fake.InMemoryMessageRepository;
+import com.minichat.application.fake.InMemoryProviderChainRepository;
 import com.minichat.application.fake.InMemoryUsageCounters;
 import com.minichat.application.fake.InMemoryWorkspaceRepository;
 import com.minichat.application.port.in.widget.MessageExchange;
 import com.minichat.application.port.in.widget.StartedConversation;
 import com.minichat.application.port.in.widget.VisitorAccess;
-import com.minichat.application.port.out.ai.ModelReply;
+import com.minichat.application.port.out.ai.ProviderEndpoint;
 import com.minichat.application.port.out.ai.ReplyRequest;
+import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.application.port.out.security.VisitorClaims;
 import com.minichat.application.port.out.usage.UsageCounters;
+import com.minichat.application.service.provider.ProviderChainService;
+import com.minichat.application.service.provider.ProviderEndpoints;
 import com.minichat.application.service.support.FakeSecretCipher;
 import com.minichat.application.service.support.FakeTokenService;
 import com.minichat.application.service.support.RecordingEventBus;
@@ -39,6 +43,8 @@ import com.minichat.domain.conversation.ConversationStatus;
 import com.minichat.domain.conversation.Message;
 import com.minichat.domain.conversation.MessageAuthor;
 import com.minichat.domain.conversation.MessagePosted;
+import com.minichat.domain.provider.ProviderConfig;
+import com.minichat.domain.provider.ProviderType;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.FaqEntry;
 import com.minichat.domain.workspace.Plan;
@@ -70,6 +76,7 @@ class WidgetChatServiceTest {
   private InMemoryMessageRepository messages;
   private InMemoryUsageCounters usage;
   private RecordingLanguageModel model;
+  private InMemoryProviderChainRepository providerChains;
   private FakeTokenService tokens;
   private RecordingEventBus events;
   private TestClock clock;
@@ -84,6 +91,7 @@ class WidgetChatServiceTest {
     messages = new InMemoryMessageRepository();
     usage = new InMemoryUsageCounters();
     model = RecordingLanguageModel.echoing();
+    providerChains = new InMemoryProviderChainRepository();
     tokens = new FakeTokenService();
     events = new RecordingEventBus();
     // Every reading is one second after the previous one, so stored order is unambiguous.
@@ -111,7 +119,17 @@ class WidgetChatServiceTest {
 
   private WidgetChatService service(ScriptedRateLimiter limiter) {
     return new WidgetChatService(
-        workspaces, conversations, messages, usage, model, tokens, limiter, events, cipher, clock);
+        workspaces,
+        conversations,
+        messages,
+        usage,
+        model,
+        new ProviderEndpoints(providerChains, cipher),
+        tokens,
+        limiter,
+        events,
+        cipher,
+        clock);
   }
 
   private WidgetChatService service() {
@@ -150,7 +168,7 @@ class WidgetChatServiceTest {
         new VisitorAccess(
             WidgetKey.generate(), started.conversation().id(), started.visitorToken());
 
-    assertThrows(NotFoundException.class, () -> service.send(unknownKey, "Hi"));
+    assertThrows(NotFoundException.class, () -> service.send(unknownKey, "Hi", TokenSink.NONE));
     assertEquals(List.of(), messages.all());
   }
 
@@ -179,7 +197,8 @@ class WidgetChatServiceTest {
     VisitorAccess firstTokenOnSecond =
         new VisitorAccess(shop.widgetKey(), second.conversation().id(), first.visitorToken());
     assertThrows(
-        AuthenticationException.class, () -> service.send(firstTokenOnSecond, "Let me in"));
+        AuthenticationException.class,
+        () -> service.send(firstTokenOnSecond, "Let me in", TokenSink.NONE));
     assertThrows(
         AuthenticationException.class,
         () -> service.history(firstTokenOnSecond, PageRequest.first()));
@@ -196,10 +215,11 @@ class WidgetChatServiceTest {
     YearMonth march = YearMonth.from(T0.atZone(ZoneOffset.UTC));
     usage.add(free.id(), UsageCounters.MESSAGES, march, Plan.FREE.messagesPerMonth() - 1);
 
-    service.send(access(free, started), "The last one this month");
+    service.send(access(free, started), "The last one this month", TokenSink.NONE);
     ForbiddenException full =
         assertThrows(
-            ForbiddenException.class, () -> service.send(access(free, started), "One more?"));
+            ForbiddenException.class,
+            () -> service.send(access(free, started), "One more?", TokenSink.NONE));
 
     assertEquals(ErrorCode.PLAN_LIMIT_REACHED, full.code());
     assertEquals(Plan.FREE.messagesPerMonth(), usage.get(free.id(), UsageCounters.MESSAGES, march));
@@ -207,7 +227,7 @@ class WidgetChatServiceTest {
     assertEquals(0, usage.get(otherShop.id(), UsageCounters.MESSAGES, march));
 
     clock.advance(Duration.ofDays(31));
-    service.send(access(free, started), "A new month");
+    service.send(access(free, started), "A new month", TokenSink.NONE);
     assertEquals(4, allMessagesOf(started.conversation().id()).size());
   }
 
@@ -216,7 +236,8 @@ class WidgetChatServiceTest {
     WidgetChatService service = service();
     StartedConversation started = service.start(shop.widgetKey(), null, IP);
 
-    MessageExchange exchange = service.send(access(shop, started), "  Are you open?  ");
+    MessageExchange exchange =
+        service.send(access(shop, started), "  Are you open?  ", TokenSink.NONE);
 
     Message question = exchange.message();
     Message reply = exchange.reply();
@@ -232,14 +253,59 @@ class WidgetChatServiceTest {
   }
 
   @Test
+  void theReplyStreamsToTheSinkAndIsStoredWhole() {
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    List<String> streamed = new ArrayList<>();
+
+    MessageExchange exchange = service.send(access(shop, started), "Hi", streamed::add);
+
+    assertEquals(List.of("echo: Hi"), streamed);
+    assertEquals(exchange.reply(), allMessagesOf(started.conversation().id()).getLast());
+  }
+
+  @Test
+  void theModelGetsTheOfflineAnswererWhenTheWorkspaceHasNoChain() {
+    WidgetChatService service = service();
+    service.send(access(shop, service.start(shop.widgetKey(), null, IP)), "Hi", TokenSink.NONE);
+
+    assertEquals(List.of(ProviderEndpoint.offline()), model.lastRequest().providers());
+  }
+
+  @Test
+  void theModelGetsTheWorkspaceChainInOrderWithKeysDecrypted() {
+    String associatedData = ProviderChainService.associatedData(shop.id());
+    providerChains.save(
+        shop.id(),
+        List.of(
+            new ProviderConfig(
+                ProviderType.OPENAI,
+                "gpt-4o-mini",
+                null,
+                cipher.encrypt("sk-primary-1234", associatedData),
+                "sk-…1234"),
+            new ProviderConfig(ProviderType.OLLAMA, "llama3.2", "http://gpu:11434", null, null)),
+        T0);
+    WidgetChatService service = service();
+
+    service.send(access(shop, service.start(shop.widgetKey(), null, IP)), "Hi", TokenSink.NONE);
+
+    assertEquals(
+        List.of(
+            new ProviderEndpoint(ProviderType.OPENAI, "gpt-4o-mini", null, "sk-primary-1234"),
+            new ProviderEndpoint(ProviderType.OLLAMA, "llama3.2", "http://gpu:11434", null)),
+        model.lastRequest().providers());
+  }
+
+  @Test
   void subscribersSeeEachMessageAsItIsPosted() throws Exception {
     WidgetChatService service = service();
     StartedConversation started = service.start(shop.widgetKey(), null, IP);
     List<MessageAuthor> seen = new ArrayList<>();
     AutoCloseable subscription = events.subscribe(event -> seen.add(event.author()));
-    service.send(access(shop, started), "Hi");
+    service.send(access(shop, started), "Hi", TokenSink.NONE);
     subscription.close();
-    service.send(access(shop, started), "Not seen");
+    service.send(access(shop, started), "Not seen", TokenSink.NONE);
 
     assertEquals(List.of(MessageAuthor.VISITOR, MessageAuthor.AI), seen);
   }
@@ -250,9 +316,9 @@ class WidgetChatServiceTest {
     StartedConversation started = service.start(shop.widgetKey(), null, IP);
     VisitorAccess access = access(shop, started);
 
-    MessageExchange first = service.send(access, "Are you open?");
+    MessageExchange first = service.send(access, "Are you open?", TokenSink.NONE);
     ReplyRequest firstRequest = model.lastRequest();
-    service.send(access, "Do you have parking?");
+    service.send(access, "Do you have parking?", TokenSink.NONE);
     ReplyRequest secondRequest = model.lastRequest();
 
     assertEquals(shop, firstRequest.workspace());
@@ -268,12 +334,12 @@ class WidgetChatServiceTest {
     StartedConversation started = service.start(shop.widgetKey(), null, IP);
     VisitorAccess access = access(shop, started);
     for (int i = 0; i < 15; i++) {
-      service.send(access, "question " + i);
+      service.send(access, "question " + i, TokenSink.NONE);
     }
     List<Message> earlier = allMessagesOf(started.conversation().id());
     assertEquals(30, earlier.size());
 
-    service.send(access, "the new question");
+    service.send(access, "the new question", TokenSink.NONE);
 
     ReplyRequest request = model.lastRequest();
     assertEquals(WidgetChatService.HISTORY_FOR_MODEL, request.history().size());
@@ -294,7 +360,9 @@ class WidgetChatServiceTest {
         new VisitorAccess(
             shop.widgetKey(), elsewhere.conversation().id(), elsewhere.visitorToken());
 
-    assertThrows(AuthenticationException.class, () -> service.send(foreignTokenOnThisWidget, "Hi"));
+    assertThrows(
+        AuthenticationException.class,
+        () -> service.send(foreignTokenOnThisWidget, "Hi", TokenSink.NONE));
     assertThrows(
         AuthenticationException.class,
         () -> service.history(foreignTokenOnThisWidget, PageRequest.first()));
@@ -312,7 +380,7 @@ class WidgetChatServiceTest {
 
     VisitorAccess access = new VisitorAccess(shop.widgetKey(), elsewhere.conversation().id(), odd);
 
-    assertThrows(NotFoundException.class, () -> service.send(access, "Hi"));
+    assertThrows(NotFoundException.class, () -> service.send(access, "Hi", TokenSink.NONE));
     assertEquals(List.of(), messages.all());
   }
 
@@ -324,7 +392,7 @@ class WidgetChatServiceTest {
     StartedConversation started = service.start(shop.widgetKey(), null, IP);
     VisitorAccess access = new VisitorAccess(shop.widgetKey(), started.conversation().id(), token);
 
-    assertThrows(AuthenticationException.class, () -> service.send(access, "Hi"));
+    assertThrows(AuthenticationException.class, () -> service.send(access, "Hi", TokenSink.NONE));
     assertThrows(AuthenticationException.class, () -> service.history(access, PageRequest.first()));
     assertEquals(List.of(), messages.all());
   }
@@ -336,7 +404,7 @@ class WidgetChatServiceTest {
     VisitorAccess access =
         new VisitorAccess(shop.widgetKey(), started.conversation().id(), "forged");
 
-    assertThrows(AuthenticationException.class, () -> service.send(access, "Hi"));
+    assertThrows(AuthenticationException.class, () -> service.send(access, "Hi", TokenSink.NONE));
   }
 
   @Test
@@ -347,7 +415,8 @@ class WidgetChatServiceTest {
 
     RateLimitedException e =
         assertThrows(
-            RateLimitedException.class, () -> service.send(access(shop, started), "Hi again"));
+            RateLimitedException.class,
+            () -> service.send(access(shop, started), "Hi again", TokenSink.NONE));
 
     assertEquals(Duration.ofSeconds(42), e.retryAfter());
     assertEquals(
@@ -366,7 +435,9 @@ class WidgetChatServiceTest {
     WidgetChatService service = service(limiter);
     StartedConversation started = service.start(shop.widgetKey(), null, IP);
 
-    assertThrows(ValidationException.class, () -> service.send(access(shop, started), "   "));
+    assertThrows(
+        ValidationException.class,
+        () -> service.send(access(shop, started), "   ", TokenSink.NONE));
 
     assertEquals(List.of(), limiter.requests());
   }
@@ -375,10 +446,11 @@ class WidgetChatServiceTest {
   void anEmptyModelAnswerIsAnUpstreamFailureAndTheQuestionIsKept() {
     WidgetChatService service = service();
     StartedConversation started = service.start(shop.widgetKey(), null, IP);
-    model.answerWith(request -> new ModelReply("  ", "test"));
+    model.answerWith(request -> RecordingLanguageModel.reply("  "));
 
     assertThrows(
-        UpstreamUnavailableException.class, () -> service.send(access(shop, started), "Hello?"));
+        UpstreamUnavailableException.class,
+        () -> service.send(access(shop, started), "Hello?", TokenSink.NONE));
 
     assertEquals(1, allMessagesOf(started.conversation().id()).size());
   }
@@ -387,9 +459,11 @@ class WidgetChatServiceTest {
   void anOverlongModelAnswerIsShortenedToTheMessageLimit() {
     WidgetChatService service = service();
     StartedConversation started = service.start(shop.widgetKey(), null, IP);
-    model.answerWith(request -> new ModelReply("x".repeat(Message.MAX_TEXT_LENGTH + 50), "test"));
+    model.answerWith(
+        request -> RecordingLanguageModel.reply("x".repeat(Message.MAX_TEXT_LENGTH + 50)));
 
-    MessageExchange exchange = service.send(access(shop, started), "Tell me everything");
+    MessageExchange exchange =
+        service.send(access(shop, started), "Tell me everything", TokenSink.NONE);
 
     assertEquals(Message.MAX_TEXT_LENGTH, exchange.reply().text().length());
     assertTrue(exchange.reply().text().endsWith("…"));
@@ -406,7 +480,7 @@ class WidgetChatServiceTest {
     UpstreamUnavailableException thrown =
         assertThrows(
             UpstreamUnavailableException.class,
-            () -> service.send(access(shop, started), "Are you open?"));
+            () -> service.send(access(shop, started), "Are you open?", TokenSink.NONE));
 
     assertSame(outage, thrown);
     List<Message> stored = allMessagesOf(started.conversation().id());
@@ -422,10 +496,11 @@ class WidgetChatServiceTest {
     WidgetChatService service = service();
     StartedConversation started = service.start(shop.widgetKey(), null, IP);
     VisitorAccess access = access(shop, started);
-    assertThrows(UpstreamUnavailableException.class, () -> service.send(access, "First?"));
+    assertThrows(
+        UpstreamUnavailableException.class, () -> service.send(access, "First?", TokenSink.NONE));
 
-    model.answerWith(request -> new ModelReply("ok", "m"));
-    service.send(access, "Second?");
+    model.answerWith(request -> RecordingLanguageModel.reply("ok"));
+    service.send(access, "Second?", TokenSink.NONE);
 
     assertEquals(
         List.of("First?"), model.lastRequest().history().stream().map(Message::text).toList());
@@ -437,9 +512,12 @@ class WidgetChatServiceTest {
     StartedConversation started = service.start(shop.widgetKey(), null, IP);
     VisitorAccess access = access(shop, started);
     for (int i = 0; i < 5; i++) {
-      service.send(access, "question " + i);
+      service.send(access, "question " + i, TokenSink.NONE);
     }
-    service.send(access(otherShop, service.start(otherShop.widgetKey(), null, IP)), "elsewhere");
+    service.send(
+        access(otherShop, service.start(otherShop.widgetKey(), null, IP)),
+        "elsewhere",
+        TokenSink.NONE);
 
     Page<Message> first = service.history(access, new PageRequest(null, 4));
     Page<Message> second = service.history(access, new PageRequest(first.nextCursor(), 4));
@@ -474,7 +552,7 @@ class WidgetChatServiceTest {
     List<MessageAuthor> expected = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       clock.advance(Duration.ofSeconds(1));
-      service.send(access, "question " + i);
+      service.send(access, "question " + i, TokenSink.NONE);
       expected.add(MessageAuthor.VISITOR);
       expected.add(MessageAuthor.AI);
     }

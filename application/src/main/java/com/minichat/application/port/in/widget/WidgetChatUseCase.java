@@ -1,5 +1,6 @@
 package com.minichat.application.port.in.widget;
 
+import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
 import com.minichat.domain.conversation.Message;
@@ -27,13 +28,16 @@ public interface WidgetChatUseCase {
   StartedConversation start(WidgetKey widgetKey, String pin, String clientIp);
 
   /**
-   * Stores the visitor's message, asks the bot and stores its reply.
+   * Stores the visitor's message, asks the bot and stores its reply. The reply is stored complete
+   * even when whoever listens to {@code sink} has gone away.
    *
+   * @param sink receives the reply piece by piece while it is written ({@link TokenSink#NONE} when
+   *     only the finished reply is wanted)
    * @throws com.minichat.domain.common.RateLimitedException when the visitor sends too fast
    * @throws com.minichat.domain.common.UpstreamUnavailableException when no answer could be made;
    *     the visitor's message is kept
    */
-  MessageExchange send(VisitorAccess access, String text);
+  MessageExchange send(VisitorAccess access, String text, TokenSink sink);
 
   /** The conversation's messages, oldest first. */
   Page<Message> history(VisitorAccess access, PageRequest page);

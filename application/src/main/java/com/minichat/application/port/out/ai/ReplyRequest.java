@@ -11,11 +11,17 @@ import java.util.Objects;
  * @param workspace the bot's persona and knowledge (system prompt, welcome text, FAQ)
  * @param history earlier messages of the conversation, oldest first
  * @param question the visitor's new message
+ * @param providers the workspace's chain, first choice first; never empty
  */
-public record ReplyRequest(Workspace workspace, List<Message> history, String question) {
+public record ReplyRequest(
+    Workspace workspace, List<Message> history, String question, List<ProviderEndpoint> providers) {
   public ReplyRequest {
     Objects.requireNonNull(workspace, "workspace");
     history = List.copyOf(history);
     Objects.requireNonNull(question, "question");
+    providers = List.copyOf(providers);
+    if (providers.isEmpty()) {
+      throw new IllegalArgumentException("a reply needs at least one provider");
+    }
   }
 }
