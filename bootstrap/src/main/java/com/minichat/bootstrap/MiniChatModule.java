@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.minichat.adapters.ai.anthropic.AnthropicClient;
 import com.minichat.adapters.ai.chain.FallbackLanguageModel;
 import com.minichat.adapters.ai.chain.FallbackSettings;
+import com.minichat.adapters.ai.gemini.GeminiClient;
 import com.minichat.adapters.ai.offline.OfflineLanguageModel;
+import com.minichat.adapters.ai.ollama.OllamaClient;
 import com.minichat.adapters.ai.openai.OpenAiClient;
 import com.minichat.adapters.ai.provider.ProviderTimeouts;
 import com.minichat.adapters.ai.provider.StreamingHttp;
@@ -327,7 +330,11 @@ final class MiniChatModule extends AbstractModule {
     return lifecycle.register(
         new StreamingHttp(
             new ObjectMapper(),
-            new ProviderTimeouts(ai.connectTimeout(), ai.firstByteTimeout(), ai.stallTimeout())));
+            new ProviderTimeouts(
+                ai.connectTimeout(),
+                ai.firstByteTimeout(),
+                ai.stallTimeout(),
+                ai.answerTimeout())));
   }
 
   @Provides
@@ -338,6 +345,9 @@ final class MiniChatModule extends AbstractModule {
         List.of(
             new OpenAiClient(http, ProviderType.OPENAI),
             new OpenAiClient(http, ProviderType.OPENAI_COMPATIBLE),
+            new AnthropicClient(http),
+            new GeminiClient(http),
+            new OllamaClient(http),
             new OfflineLanguageModel()),
         availability,
         new FallbackSettings(

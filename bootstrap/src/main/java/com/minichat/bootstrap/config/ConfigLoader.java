@@ -146,6 +146,7 @@ public final class ConfigLoader {
             duration("AI_CONNECT_TIMEOUT", "5s"),
             duration("AI_FIRST_BYTE_TIMEOUT", "30s"),
             duration("AI_STALL_TIMEOUT", "20s"),
+            duration("AI_ANSWER_TIMEOUT", "2m"),
             integer("AI_RETRIES", 2, 0, 5),
             duration("AI_PROVIDER_DOWN_FOR", "5m"));
 

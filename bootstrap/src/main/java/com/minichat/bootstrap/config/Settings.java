@@ -91,6 +91,7 @@ public final class Settings {
    * @param connectTimeout to open a connection to a provider
    * @param firstByteTimeout from the request to the provider's response headers
    * @param stallTimeout the longest silence allowed in a streamed answer
+   * @param answerTimeout the longest one provider's whole answer may take
    * @param retries extra attempts on the same provider before the next one answers
    * @param providerDownFor how long a provider whose circuit breaker opened is skipped (shared
    *     through Redis when configured)
@@ -99,6 +100,7 @@ public final class Settings {
       Duration connectTimeout,
       Duration firstByteTimeout,
       Duration stallTimeout,
+      Duration answerTimeout,
       int retries,
       Duration providerDownFor) {}
 

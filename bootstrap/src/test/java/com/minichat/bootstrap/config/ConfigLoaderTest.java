@@ -51,6 +51,7 @@ class ConfigLoaderTest {
     assertEquals(Duration.ofSeconds(5), defaults.ai().connectTimeout());
     assertEquals(Duration.ofSeconds(30), defaults.ai().firstByteTimeout());
     assertEquals(Duration.ofSeconds(20), defaults.ai().stallTimeout());
+    assertEquals(Duration.ofMinutes(2), defaults.ai().answerTimeout());
     assertEquals(2, defaults.ai().retries());
     assertEquals(Duration.ofMinutes(5), defaults.ai().providerDownFor());
 

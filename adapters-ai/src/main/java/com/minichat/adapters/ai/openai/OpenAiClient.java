@@ -56,7 +56,8 @@ public final class OpenAiClient implements ProviderClient {
     Answer answer = new Answer(sink);
     http.postForEvents(
         name,
-        Endpoints.resolve(endpoint, HOSTED, "/chat/completions"),
+        Endpoints.resolve(
+            name, endpoint, type == ProviderType.OPENAI ? HOSTED : null, "/chat/completions"),
         headers,
         body(endpoint.model(), Prompt.of(request)),
         (event, data) -> answer.read(name, data));

@@ -10,12 +10,21 @@ public final class Endpoints {
   /**
    * {@code path} under the endpoint's base address, or under {@code hostedDefault} when the
    * workspace gave none; a trailing slash on the base is ignored.
+   *
+   * @param provider the provider's name for the error message
+   * @param hostedDefault the hosted service's address; {@code null} for self-hosted kinds, which
+   *     must never send a request (and its key) anywhere the workspace did not name
+   * @throws ProviderException (not retryable) when there is no address at all
    */
-  public static URI resolve(ProviderEndpoint endpoint, String hostedDefault, String path) {
+  public static URI resolve(
+      String provider, ProviderEndpoint endpoint, String hostedDefault, String path) {
     String base =
         endpoint.baseUrl() == null || endpoint.baseUrl().isBlank()
             ? hostedDefault
             : endpoint.baseUrl();
+    if (base == null) {
+      throw new ProviderException(provider + " has no server address", false);
+    }
     while (base.endsWith("/")) {
       base = base.substring(0, base.length() - 1);
     }

@@ -16,6 +16,7 @@ public final class ProviderException extends RuntimeException {
     this.retryable = retryable;
   }
 
+  /** A failure without an underlying exception, such as an error status or a broken promise. */
   public ProviderException(String message, boolean retryable) {
     this(message, retryable, null);
   }

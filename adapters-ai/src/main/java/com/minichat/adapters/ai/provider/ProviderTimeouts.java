@@ -1,7 +1,6 @@
 package com.minichat.adapters.ai.provider;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How long a provider may take.
@@ -9,15 +8,32 @@ import java.util.Objects;
  * @param connect to open the connection
  * @param firstByte from sending the request to the response headers
  * @param stall the longest silence allowed in the middle of a streamed answer
+ * @param total the longest a whole answer may take, however lively the stream (keep-alive pings
+ *     reset the stall timer but not this one)
  */
-public record ProviderTimeouts(Duration connect, Duration firstByte, Duration stall) {
+public record ProviderTimeouts(
+    Duration connect, Duration firstByte, Duration stall, Duration total) {
   /** Timeouts for hosted providers over the internet. */
   public static final ProviderTimeouts DEFAULTS =
-      new ProviderTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(20));
+      new ProviderTimeouts(
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(20),
+          Duration.ofMinutes(2));
 
+  /** Refuses missing, zero or negative durations. */
   public ProviderTimeouts {
-    Objects.requireNonNull(connect, "connect");
-    Objects.requireNonNull(firstByte, "firstByte");
-    Objects.requireNonNull(stall, "stall");
+    for (Duration duration : new Duration[] {connect, firstByte, stall, total}) {
+      if (duration == null || duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException("provider timeouts must be positive: " + duration);
+      }
+    }
+  }
+
+  /** A duration for messages: {@code 300 ms} below a second, {@code 20 s} above. */
+  static String describe(Duration duration) {
+    return duration.compareTo(Duration.ofSeconds(1)) < 0
+        ? duration.toMillis() + " ms"
+        : duration.toSeconds() + " s";
   }
 }

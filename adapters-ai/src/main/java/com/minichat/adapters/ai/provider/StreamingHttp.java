@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,6 +31,10 @@ public final class StreamingHttp implements AutoCloseable {
   private final ProviderTimeouts timeouts;
   private final ScheduledExecutorService watchdog;
 
+  /**
+   * @param json the mapper request bodies are written and chunks read with
+   * @param timeouts the limits every call of this client obeys
+   */
   public StreamingHttp(ObjectMapper json, ProviderTimeouts timeouts) {
     this.json = json;
     this.timeouts = timeouts;
@@ -68,7 +73,9 @@ public final class StreamingHttp implements AutoCloseable {
       response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (HttpTimeoutException e) {
       throw new ProviderException(
-          provider + " did not answer within " + timeouts.firstByte().toSeconds() + " s", true, e);
+          provider + " did not answer within " + ProviderTimeouts.describe(timeouts.firstByte()),
+          true,
+          e);
     } catch (IOException e) {
       throw new ProviderException(provider + " could not be reached", true, e);
     } catch (InterruptedException e) {
@@ -78,7 +85,7 @@ public final class StreamingHttp implements AutoCloseable {
     try (InputStream stream = response.body()) {
       int status = response.statusCode();
       if (status < 200 || status > 299) {
-        stream.readNBytes(64 * 1024);
+        // the body is not read: its text is not shown anyway, and a server could stall in it
         throw new ProviderException(
             provider + " answered HTTP " + status, ProviderException.retryableStatus(status));
       }
@@ -111,8 +118,9 @@ public final class StreamingHttp implements AutoCloseable {
   }
 
   /**
-   * Reads lines while a watchdog interrupts the reader when the stream stays silent too long; the
-   * JDK client's body stream wakes a blocked read only on interruption.
+   * Reads lines while a watchdog interrupts the reader when the stream stays silent too long or the
+   * whole answer takes too long; the JDK client's body stream wakes a blocked read only on
+   * interruption.
    */
   private void readLines(String provider, InputStream stream, Consumer<String> onLine)
       throws IOException {
@@ -121,19 +129,19 @@ public final class StreamingHttp implements AutoCloseable {
         new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
     try {
       String line;
-      watch.arm();
+      watch.start();
       while ((line = reader.readLine()) != null) {
-        watch.arm();
+        watch.heard();
         onLine.accept(line);
       }
     } catch (IOException e) {
-      if (watch.stop()) {
-        throw new ProviderException(
-            provider + " went silent for " + timeouts.stall().toSeconds() + " s", true, e);
+      String reason = watch.stop();
+      if (reason != null) {
+        throw new ProviderException(provider + " " + reason, true, e);
       }
       throw e;
     } finally {
-      if (watch.stop()) {
+      if (watch.stop() != null) {
         Thread.interrupted();
       }
     }
@@ -153,36 +161,56 @@ public final class StreamingHttp implements AutoCloseable {
     client.close();
   }
 
-  /** The stall timer of one response. */
+  /** The stall timer and the overall deadline of one response. */
   private final class Watch {
     private final Thread reader;
-    private ScheduledFuture<?> timer;
+    private ScheduledFuture<?> stall;
+    private ScheduledFuture<?> deadline;
     private boolean finished;
-    private boolean fired;
+    private String fired;
 
     Watch(Thread reader) {
       this.reader = reader;
     }
 
-    synchronized void arm() {
-      if (timer != null) {
-        timer.cancel(false);
-      }
-      timer = watchdog.schedule(this::fire, timeouts.stall().toMillis(), TimeUnit.MILLISECONDS);
+    synchronized void start() {
+      deadline =
+          schedule(
+              timeouts.total(), "took longer than " + ProviderTimeouts.describe(timeouts.total()));
+      heard();
     }
 
-    private synchronized void fire() {
-      if (!finished) {
-        fired = true;
+    /** Something arrived: the silence starts again. */
+    synchronized void heard() {
+      if (stall != null) {
+        stall.cancel(false);
+      }
+      stall =
+          schedule(
+              timeouts.stall(), "went silent for " + ProviderTimeouts.describe(timeouts.stall()));
+    }
+
+    private ScheduledFuture<?> schedule(Duration after, String reason) {
+      return watchdog.schedule(() -> fire(reason), after.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void fire(String reason) {
+      if (!finished && fired == null) {
+        fired = reason;
         reader.interrupt();
       }
     }
 
-    /** Stops the timer; returns whether it had fired (the reader was or is being interrupted). */
-    synchronized boolean stop() {
+    /**
+     * Stops the timers; returns why the reader was (or is being) interrupted, {@code null} when it
+     * was not.
+     */
+    synchronized String stop() {
       finished = true;
-      if (timer != null) {
-        timer.cancel(false);
+      for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {stall, deadline}) {
+        if (timer != null) {
+          timer.cancel(false);
+        }
       }
       return fired;
     }

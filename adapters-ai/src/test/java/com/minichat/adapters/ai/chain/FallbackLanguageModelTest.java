@@ -15,9 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.minichat.adapters.ai.offline.OfflineLanguageModel;
 import com.minichat.adapters.ai.openai.OpenAiClient;
 import com.minichat.adapters.ai.openai.OpenAiDialect;
+import com.minichat.adapters.ai.provider.ProviderClientContract;
 import com.minichat.adapters.ai.provider.ProviderStub;
 import com.minichat.adapters.ai.provider.ProviderStub.Failure;
-import com.minichat.adapters.ai.provider.ProviderTimeouts;
 import com.minichat.adapters.ai.provider.RecordingSink;
 import com.minichat.adapters.ai.provider.StreamingHttp;
 import com.minichat.adapters.ai.provider.TestRequests;
@@ -33,9 +33,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class FallbackLanguageModelTest {
-  private static final ProviderTimeouts FAST =
-      new ProviderTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(300));
-
   /** One retry, almost no backoff, breakers that stay closed unless a test says otherwise. */
   private static final FallbackSettings QUICK =
       new FallbackSettings(
@@ -51,7 +48,8 @@ class FallbackLanguageModelTest {
   private final ProviderStub secondary =
       ProviderStub.start(new OpenAiDialect("/v1/chat/completions"))
           .answer(List.of("ตอบ", "จาก", "สำรอง"), 20, 3);
-  private final StreamingHttp http = new StreamingHttp(new ObjectMapper(), FAST);
+  private final StreamingHttp http =
+      new StreamingHttp(new ObjectMapper(), ProviderClientContract.FAST);
   private final ProviderAvailability availability = mock(ProviderAvailability.class);
 
   private final ProviderEndpoint first =

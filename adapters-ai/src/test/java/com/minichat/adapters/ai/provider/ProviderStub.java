@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -17,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 /**
  * A local stand-in for a provider's HTTP API: it answers in that provider's real wire format, chunk
@@ -176,8 +175,14 @@ public final class ProviderStub implements AutoCloseable {
       // holds the connection open until the stub closes
       released.await(60, TimeUnit.SECONDS);
     } else if (failure != null) {
-      // a committed response that throws is aborted: the client sees the connection break
-      throw new UncheckedIOException(new IOException("stub: connection reset on command"));
+      // closing the connection under the response: the client sees it break mid-body; the pause
+      // lets the client take what was flushed first, as it would from a real network
+      Thread.sleep(100);
+      ServletContextRequest.getServletContextRequest(ctx.req())
+          .getConnectionMetaData()
+          .getConnection()
+          .getEndPoint()
+          .close();
     }
   }
 

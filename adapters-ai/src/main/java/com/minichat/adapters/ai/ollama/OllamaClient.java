@@ -1,0 +1,127 @@
+package com.minichat.adapters.ai.ollama;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.minichat.adapters.ai.provider.Endpoints;
+import com.minichat.adapters.ai.provider.Prompt;
+import com.minichat.adapters.ai.provider.ProviderClient;
+import com.minichat.adapters.ai.provider.ProviderException;
+import com.minichat.adapters.ai.provider.StreamingHttp;
+import com.minichat.application.port.out.ai.ModelReply;
+import com.minichat.application.port.out.ai.ProviderEndpoint;
+import com.minichat.application.port.out.ai.ReplyRequest;
+import com.minichat.application.port.out.ai.TokenSink;
+import com.minichat.domain.provider.ProviderType;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A self-hosted Ollama server's native chat API, streamed as one JSON object per line; the last
+ * line says {@code done: true} and has the token counts. The base address is the server itself,
+ * e.g. {@code http://gpu-1:11434}.
+ */
+public final class OllamaClient implements ProviderClient {
+  private static final String NAME = "Ollama";
+
+  private final StreamingHttp http;
+
+  /** A client sending its requests through {@code http}, which owns the timeouts. */
+  public OllamaClient(StreamingHttp http) {
+    this.http = http;
+  }
+
+  @Override
+  public ProviderType type() {
+    return ProviderType.OLLAMA;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws ProviderException not retryable when the endpoint has no server address, since there is
+   *     no hosted Ollama to fall back to
+   */
+  @Override
+  public ModelReply complete(ProviderEndpoint endpoint, ReplyRequest request, TokenSink sink) {
+    // Ollama itself has no keys; one set here is for a proxy in front of it
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (endpoint.apiKey() != null) {
+      headers.put("Authorization", "Bearer " + endpoint.apiKey());
+    }
+    Answer answer = new Answer(sink, endpoint.model());
+    http.post(
+        NAME,
+        Endpoints.resolve(NAME, endpoint, null, "/api/chat"),
+        headers,
+        body(endpoint.model(), Prompt.of(request)),
+        answer::read);
+    if (!answer.done) {
+      throw new ProviderException(NAME + " ended its answer early", true);
+    }
+    return new ModelReply(
+        answer.text.toString(),
+        ProviderType.OLLAMA,
+        answer.model,
+        answer.inputTokens,
+        answer.outputTokens);
+  }
+
+  private ObjectNode body(String model, Prompt prompt) {
+    ObjectNode body = http.json().createObjectNode();
+    body.put("model", model);
+    ArrayNode messages = body.putArray("messages");
+    messages.addObject().put("role", "system").put("content", prompt.system());
+    for (Prompt.Turn turn : prompt.turns()) {
+      messages
+          .addObject()
+          .put("role", turn.role().name().toLowerCase(Locale.ROOT))
+          .put("content", turn.text());
+    }
+    body.put("stream", true);
+    return body;
+  }
+
+  /** The answer as the lines arrive. */
+  private final class Answer {
+    private final TokenSink sink;
+    private final StringBuilder text = new StringBuilder();
+    private String model;
+    private long inputTokens;
+    private long outputTokens;
+    private boolean done;
+
+    Answer(TokenSink sink, String requestedModel) {
+      this.sink = sink;
+      this.model = requestedModel;
+    }
+
+    void read(String line) {
+      if (line.isBlank()) {
+        return;
+      }
+      JsonNode chunk;
+      try {
+        chunk = http.json().readTree(line);
+      } catch (IOException e) {
+        throw new ProviderException(NAME + " sent a line that is not JSON", true, e);
+      }
+      if (chunk.has("error")) {
+        throw new ProviderException(NAME + " reported an error mid-answer", true);
+      }
+      model = chunk.path("model").asText(model);
+      String piece = chunk.path("message").path("content").asText("");
+      if (!piece.isEmpty()) {
+        text.append(piece);
+        sink.token(piece);
+      }
+      if (chunk.path("done").asBoolean(false)) {
+        done = true;
+        inputTokens = chunk.path("prompt_eval_count").asLong(inputTokens);
+        outputTokens = chunk.path("eval_count").asLong(outputTokens);
+      }
+    }
+  }
+}
