@@ -4,10 +4,11 @@ import {
   BAD_RESPONSE,
   call,
   NETWORK_ERROR,
+  PLAN_LIMIT_REACHED,
   widgetApi,
   widgetUrl,
 } from '../src/widget/api';
-import { fail, fakeFetch, ok } from './helpers';
+import { fail, fakeFetch, flush, ok, sse, streamed } from './helpers';
 
 const BASE = 'https://chat.example.com';
 
@@ -145,17 +146,133 @@ describe('widgetApi', () => {
       code: BAD_RESPONSE,
     });
   });
+});
 
-  it('sends a message to the conversation with the visitor token', async () => {
-    const reply = { id: 'm2', author: 'AI', text: 'Hi there', createdAt: '2026-01-01T00:00:00Z' };
-    const { fn, calls } = fakeFetch(ok({ message: { id: 'm1' }, reply }));
-    const result = await widgetApi(BASE, 'wk_1', fn).send(
-      { conversationId: 'c1', visitorToken: 'vt_1' },
-      'Hello',
-    );
-    expect(result.reply).toEqual(reply);
+describe('widgetApi send', () => {
+  const CONVERSATION = { conversationId: 'c1', visitorToken: 'vt_1' };
+  const MESSAGE = {
+    id: 'm1',
+    conversationId: 'c1',
+    author: 'VISITOR',
+    text: 'Hello',
+    createdAt: 'x',
+  };
+  const REPLY = { id: 'm2', conversationId: 'c1', author: 'AI', text: 'สวัสดีค่ะ', createdAt: 'y' };
+
+  /** A listener that records what it hears, in order. */
+  function recorder() {
+    const heard: string[] = [];
+    return {
+      heard,
+      listener: {
+        token: (text: string) => heard.push(text),
+        reset: () => heard.push('<reset>'),
+      },
+    };
+  }
+
+  it('asks for a stream with the visitor token and the text', async () => {
+    const { fn, calls } = fakeFetch(ok({ message: MESSAGE, reply: REPLY }));
+    await widgetApi(BASE, 'wk_1', fn).send(CONVERSATION, 'Hello', recorder().listener);
     expect(calls[0]!.url).toBe(`${BASE}/api/v1/widget/wk_1/conversations/c1/messages`);
-    expect(calls[0]!.init.body).toBe('{"text":"Hello"}');
-    expect(headersOf(calls[0]!.init).Authorization).toBe('Bearer vt_1');
+    expect(calls[0]!.init).toMatchObject({ method: 'POST', body: '{"text":"Hello"}' });
+    expect(headersOf(calls[0]!.init)).toEqual({
+      Accept: 'text/event-stream, application/json',
+      'Content-Type': 'application/json',
+      Authorization: 'Bearer vt_1',
+    });
+  });
+
+  it('passes the pieces on as they arrive, then resolves with the stored messages', async () => {
+    const stream = streamed();
+    const { fn } = fakeFetch(stream.response);
+    const { heard, listener } = recorder();
+    const sent = widgetApi(BASE, 'wk_1', fn).send(CONVERSATION, 'Hello', listener);
+    stream.push(sse('token', { text: 'สวัส' }), sse('token', { text: 'ดี' }));
+    await flush();
+    expect(heard).toEqual(['สวัส', 'ดี']);
+    stream.push(sse('reset', {}), sse('token', { text: 'สวัสดีค่ะ' }));
+    stream.push(sse('done', { message: MESSAGE, reply: REPLY }));
+    await expect(sent).resolves.toEqual({ message: MESSAGE, reply: REPLY });
+    expect(heard).toEqual(['สวัส', 'ดี', '<reset>', 'สวัสดีค่ะ']);
+  });
+
+  it('rejects with the code and message of an error event', async () => {
+    const stream = streamed();
+    const { fn } = fakeFetch(stream.response);
+    const { heard, listener } = recorder();
+    stream.push(sse('token', { text: 'Our hours' }));
+    stream.push(sse('error', { code: 'UPSTREAM_UNAVAILABLE', message: 'No provider answered' }));
+    await expect(
+      widgetApi(BASE, 'wk_1', fn).send(CONVERSATION, 'Hello', listener),
+    ).rejects.toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      message: 'No provider answered',
+      status: 200,
+    });
+    expect(heard).toEqual(['Our hours']);
+  });
+
+  it.each([
+    ['VALIDATION_FAILED', 400],
+    ['AUTHENTICATION_FAILED', 401],
+    [PLAN_LIMIT_REACHED, 403],
+    ['NOT_FOUND', 404],
+    ['RATE_LIMITED', 429],
+    ['UPSTREAM_UNAVAILABLE', 503],
+  ])('reads a refusal (%s, %i) as a JSON error envelope', async (code, status) => {
+    const { fn } = fakeFetch(fail(code, 'Refused', status));
+    const { heard, listener } = recorder();
+    await expect(
+      widgetApi(BASE, 'wk_1', fn).send(CONVERSATION, 'Hello', listener),
+    ).rejects.toMatchObject({ code, message: 'Refused', status });
+    expect(heard).toEqual([]);
+  });
+
+  it('reads a JSON answer from a server that does not stream', async () => {
+    const { fn } = fakeFetch(ok({ message: MESSAGE, reply: REPLY }));
+    const { heard, listener } = recorder();
+    await expect(
+      widgetApi(BASE, 'wk_1', fn).send(CONVERSATION, 'Hello', listener),
+    ).resolves.toEqual({ message: MESSAGE, reply: REPLY });
+    expect(heard).toEqual([]);
+  });
+
+  it('reports a stream that ends before done or error as a network error', async () => {
+    const stream = streamed();
+    const { fn } = fakeFetch(stream.response);
+    stream.push(sse('token', { text: 'Our hours' }), 'event: done\ndata: {"mess');
+    stream.end();
+    await expect(
+      widgetApi(BASE, 'wk_1', fn).send(CONVERSATION, 'Hello', recorder().listener),
+    ).rejects.toMatchObject({ code: NETWORK_ERROR });
+  });
+
+  it('reports a broken stream as a network error', async () => {
+    const stream = streamed();
+    const { fn } = fakeFetch(stream.response);
+    const sent = widgetApi(BASE, 'wk_1', fn).send(CONVERSATION, 'Hello', recorder().listener);
+    stream.push(sse('token', { text: 'Our hours' }));
+    await flush();
+    stream.fail();
+    await expect(sent).rejects.toMatchObject({ code: NETWORK_ERROR });
+  });
+
+  it('reports an event with unexpected data as a bad response', async () => {
+    const stream = streamed();
+    const { fn } = fakeFetch(stream.response);
+    stream.push(sse('token', { piece: 'Our hours' }));
+    await expect(
+      widgetApi(BASE, 'wk_1', fn).send(CONVERSATION, 'Hello', recorder().listener),
+    ).rejects.toMatchObject({ code: BAD_RESPONSE });
+    const broken = streamed();
+    broken.push('event: done\ndata: {not json\n\n');
+    await expect(
+      widgetApi(BASE, 'wk_1', fakeFetch(broken.response).fn).send(
+        CONVERSATION,
+        'Hello',
+        recorder().listener,
+      ),
+    ).rejects.toMatchObject({ code: BAD_RESPONSE });
   });
 });

@@ -24,6 +24,54 @@ export function fail(code: string, message: string, status: number): Response {
   return json({ success: false, error: { code, message }, metadata: { requestId: 'r2' } }, status);
 }
 
+/** One server-sent event as the server writes it. */
+export function sse(event: string, data: unknown): string {
+  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/** A body the test feeds chunk by chunk: text is sent as UTF-8, bytes as they are. */
+export interface FedStream {
+  body: ReadableStream<Uint8Array>;
+  push(...chunks: (string | Uint8Array)[]): void;
+  end(): void;
+  /** Breaks the stream, as a dropped connection does. */
+  fail(): void;
+}
+
+/** Creates a {@link FedStream}. */
+export function fedStream(): FedStream {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+    },
+  });
+  const encoder = new TextEncoder();
+  return {
+    body,
+    push(...chunks) {
+      for (const chunk of chunks) {
+        controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
+      }
+    },
+    end() {
+      controller.close();
+    },
+    fail() {
+      controller.error(new TypeError('network error'));
+    },
+  };
+}
+
+/** A `text/event-stream` response on a {@link FedStream}, as the server streams a reply. */
+export function streamed(): FedStream & { response: Response } {
+  const stream = fedStream();
+  const response = new Response(stream.body, {
+    headers: { 'Content-Type': 'text/event-stream;charset=utf-8', 'Cache-Control': 'no-cache' },
+  });
+  return { ...stream, response };
+}
+
 /** A fetch double that answers with the given responses in order and records every call. */
 export function fakeFetch(...responses: (Response | Error)[]): {
   fn: Mock<(url: string, init: RequestInit) => Promise<Response>>;

@@ -2,14 +2,18 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ApiError,
   NETWORK_ERROR,
+  PLAN_LIMIT_REACHED,
+  widgetApi,
   type ChatMessage,
   type Conversation,
+  type ReplyListener,
+  type SendResult,
   type WidgetApi,
 } from '../src/widget/api';
 import type { PanelHandle } from '../src/widget/contract';
 import { labels } from '../src/widget/i18n';
 import { errorText, mountPanel } from '../src/widget/panel';
-import { flush } from './helpers';
+import { fakeFetch, flush, ok, sse, streamed } from './helpers';
 
 const CONVERSATION: Conversation = { conversationId: 'c1', visitorToken: 'vt_1' };
 
@@ -167,7 +171,11 @@ describe('mountPanel', () => {
     m.panel.open();
     await flush();
     await send(m, '  <img src=x onerror=alert(1)>  ');
-    expect(api.send).toHaveBeenCalledWith(CONVERSATION, '<img src=x onerror=alert(1)>');
+    expect(api.send).toHaveBeenCalledWith(
+      CONVERSATION,
+      '<img src=x onerror=alert(1)>',
+      expect.anything(),
+    );
     expect(texts(m.log)).toEqual([
       'Welcome! <b>Hi</b>',
       '<img src=x onerror=alert(1)>',
@@ -216,8 +224,137 @@ describe('mountPanel', () => {
     expect(m.log.querySelector('.error')!.textContent).toContain(labels('th').offline);
     await send(m, 'สวัสดี');
     expect(api.startConversation).toHaveBeenCalledTimes(2);
-    expect(api.send).toHaveBeenCalledWith(CONVERSATION, 'สวัสดี');
+    expect(api.send).toHaveBeenCalledWith(CONVERSATION, 'สวัสดี', expect.anything());
     expect(texts(m.log)).toContain('echo สวัสดี');
+  });
+});
+
+describe('mountPanel while a reply streams', () => {
+  /** A reply in progress: what the panel gave `send`, and how the test ends it. */
+  interface Pending {
+    listener: ReplyListener;
+    finish: (result: SendResult) => void;
+    abort: (error: unknown) => void;
+  }
+
+  /** An API whose replies the test streams by hand. */
+  function streamingApi() {
+    const pending: Pending[] = [];
+    const api = fakeApi({
+      send: vi.fn(
+        (_c: Conversation, _text: string, listener: ReplyListener) =>
+          new Promise<SendResult>((finish, abort) => {
+            pending.push({ listener, finish, abort });
+          }),
+      ),
+    });
+    return { api, pending };
+  }
+
+  async function asked(api: WidgetApi, lang: 'en' | 'th' = 'en') {
+    const m = mount(api, lang);
+    m.panel.open();
+    await flush();
+    await send(m, 'Hello');
+    return m;
+  }
+
+  const typing = (m: Mounted) => m.log.querySelector('.msg[aria-hidden="true"]');
+  const streaming = (m: Mounted) => m.log.querySelector('.msg[aria-busy="true"]');
+  const sender = (m: Mounted) => m.form.querySelector('button')!;
+
+  it('shows the typing indicator until the first piece, then streams the reply as text', async () => {
+    const { api, pending } = streamingApi();
+    const m = await asked(api);
+    expect(typing(m)).not.toBeNull();
+    expect(streaming(m)).toBeNull();
+    expect(sender(m).disabled).toBe(true);
+
+    pending[0]!.listener.token('Our <b>hours</b>');
+    pending[0]!.listener.token(' are 8–5');
+    expect(typing(m)).toBeNull();
+    const bubble = streaming(m)!;
+    expect(bubble.classList).toContain('ai');
+    expect(bubble.querySelector('.sr')!.textContent).toBe('Assistant: ');
+    expect(texts(m.log)).toEqual(['Welcome! <b>Hi</b>', 'Hello', 'Our <b>hours</b> are 8–5']);
+    expect(m.log.querySelector('b')).toBeNull();
+
+    await send(m, 'Again');
+    expect(api.send).toHaveBeenCalledTimes(1);
+    expect(sender(m).disabled).toBe(true);
+
+    pending[0]!.finish({
+      message: message('VISITOR', 'Hello'),
+      reply: message('AI', 'Open 8 to 5.'),
+    });
+    await flush();
+    expect(texts(m.log)).toEqual(['Welcome! <b>Hi</b>', 'Hello', 'Open 8 to 5.']);
+    expect(streaming(m)).toBeNull();
+    expect(typing(m)).toBeNull();
+    expect(sender(m).disabled).toBe(false);
+  });
+
+  it('voids the pieces on a reset and waits for the new answer with the typing indicator', async () => {
+    const { api, pending } = streamingApi();
+    const m = await asked(api);
+    const { listener, finish } = pending[0]!;
+    listener.token('We open at 9');
+    listener.reset();
+    expect(texts(m.log)).toEqual(['Welcome! <b>Hi</b>', 'Hello']);
+    expect(streaming(m)).toBeNull();
+    expect(typing(m)).not.toBeNull();
+    listener.token('We open ');
+    listener.token('at 8');
+    expect(texts(m.log)).toEqual(['Welcome! <b>Hi</b>', 'Hello', 'We open at 8']);
+    finish({ reply: message('AI', 'We open at 8.') });
+    await flush();
+    expect(texts(m.log)).toEqual(['Welcome! <b>Hi</b>', 'Hello', 'We open at 8.']);
+  });
+
+  it("replaces a failed reply with the error in the visitor's language", async () => {
+    const { api, pending } = streamingApi();
+    const m = await asked(api, 'th');
+    pending[0]!.listener.token('ร้านเปิด');
+    pending[0]!.abort(new ApiError('UPSTREAM_UNAVAILABLE', 'No provider answered', 200));
+    await flush();
+    expect(streaming(m)).toBeNull();
+    expect(typing(m)).toBeNull();
+    expect(texts(m.log)).toEqual(['Welcome! <b>Hi</b>', 'Hello', 'ขออภัย: No provider answered']);
+    expect(sender(m).disabled).toBe(false);
+  });
+
+  it('shows a refusal before any piece as before', async () => {
+    const { api, pending } = streamingApi();
+    const m = await asked(api);
+    pending[0]!.abort(new ApiError(PLAN_LIMIT_REACHED, 'Limit reached', 403));
+    await flush();
+    expect(typing(m)).toBeNull();
+    expect(m.log.querySelector('.error')!.textContent).toContain(labels('en').planLimit);
+  });
+
+  it('streams a reply from the server into the bubble', async () => {
+    const reply = streamed();
+    const { fn } = fakeFetch(
+      ok({ name: 'Acme Shop' }),
+      ok({ conversationId: 'c1', visitorToken: 'vt_1' }),
+      reply.response,
+    );
+    const m = await asked(widgetApi('https://chat.example.com', 'wk_1', fn), 'th');
+    const bytes = new TextEncoder().encode(sse('token', { text: 'สวัสดี' }));
+    const inside = bytes.indexOf(0xe0) + 1; // after the first of a Thai character's 3 bytes
+    reply.push(bytes.slice(0, inside));
+    await flush();
+    expect(typing(m)).not.toBeNull();
+    reply.push(bytes.slice(inside), sse('token', { text: 'ค่ะ' }));
+    await flush();
+    expect(streaming(m)!.textContent).toBe('ผู้ช่วย: สวัสดีค่ะ');
+    reply.push(
+      sse('done', { message: message('VISITOR', 'Hello'), reply: message('AI', 'สวัสดีค่ะ!') }),
+    );
+    reply.end();
+    await flush();
+    expect(texts(m.log)).toEqual(['Hello', 'สวัสดีค่ะ!']);
+    expect(sender(m).disabled).toBe(false);
   });
 });
 
@@ -289,7 +426,7 @@ describe('mountPanel with a private widget', () => {
     expect(m.root.activeElement).toBe(m.input);
 
     await send(m, 'hello');
-    expect(api.send).toHaveBeenCalledWith(CONVERSATION, 'hello');
+    expect(api.send).toHaveBeenCalledWith(CONVERSATION, 'hello', expect.anything());
     expect(api.startConversation).toHaveBeenCalledTimes(2);
     expect(texts(m.log)).toEqual(['hello', 'echo hello']);
   });

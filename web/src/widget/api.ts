@@ -1,3 +1,5 @@
+import { readEvents } from './sse';
+
 /** Who wrote a chat message. */
 export type Author = 'VISITOR' | 'AI' | 'AGENT' | 'SYSTEM';
 
@@ -59,8 +61,10 @@ export const PLAN_LIMIT_REACHED = 'PLAN_LIMIT_REACHED';
 /** A failed call: either the server's error envelope or a client-side failure. */
 export class ApiError extends Error {
   /**
-   * @param code - the envelope's `error.code`, {@link NETWORK_ERROR} or {@link BAD_RESPONSE}
-   * @param message - the envelope's `error.message`; empty when the server gave none
+   * @param code - the envelope's `error.code` (or a streamed `error` event's `code`),
+   *   {@link NETWORK_ERROR} or {@link BAD_RESPONSE}
+   * @param message - the envelope's `error.message` (or the event's `message`); empty when the
+   *   server gave none
    * @param status - the HTTP status, `0` when no response arrived
    */
   constructor(
@@ -82,15 +86,32 @@ export interface WidgetApi {
    * status 401, too many attempts with 429.
    */
   startConversation(pin?: string): Promise<Conversation>;
-  send(conversation: Conversation, text: string): Promise<SendResult>;
+  /**
+   * Sends the visitor's message and resolves with the stored message and reply once the reply
+   * is complete. The reply is asked for as server-sent events, and `listener` hears its pieces
+   * as they arrive; a refusal, or a server that answers with JSON anyway, is read as a JSON
+   * envelope, and then `listener` hears nothing.
+   */
+  send(conversation: Conversation, text: string, listener: ReplyListener): Promise<SendResult>;
+}
+
+/** Hears a reply while it streams. */
+export interface ReplyListener {
+  /** The next piece of the reply's text, in order. */
+  token(text: string): void;
+  /** The pieces heard so far are void: the reply starts again from nothing. */
+  reset(): void;
 }
 
 type FetchFn = (url: string, init: RequestInit) => Promise<Response>;
 
+/** The `error` of an envelope; also the `data` of a stream's `error` event. */
+type ErrorBody = { code?: unknown; message?: unknown } | null | undefined;
+
 interface Envelope {
   success?: unknown;
   data?: unknown;
-  error?: { code?: unknown; message?: unknown } | null;
+  error?: ErrorBody;
 }
 
 /**
@@ -104,6 +125,72 @@ export function widgetUrl(base: string, key: string, ...path: string[]): string 
   return [base.replace(/\/+$/, ''), 'api/v1/widget', key, ...path]
     .map((s, i) => (i < 2 ? s : encodeURIComponent(s)))
     .join('/');
+}
+
+/**
+ * Turns the server's description of a failure into an {@link ApiError}; what is missing or
+ * malformed becomes {@link BAD_RESPONSE} and an empty message.
+ *
+ * @param error - the envelope's `error`, or the data of an `error` event
+ * @param status - the HTTP status
+ */
+function apiError(error: ErrorBody, status: number): ApiError {
+  return new ApiError(
+    typeof error?.code === 'string' ? error.code : BAD_RESPONSE,
+    typeof error?.message === 'string' ? error.message : '',
+    status,
+  );
+}
+
+/**
+ * Sends one request. Cookies are never sent.
+ *
+ * @param fetchFn - the fetch implementation
+ * @param url - absolute URL
+ * @param accept - the `Accept` header
+ * @param method - `GET` or `POST`
+ * @param body - JSON body; omitted for a request without body
+ * @param token - visitor token sent as `Authorization: Bearer …`
+ * @throws {@link ApiError} with {@link NETWORK_ERROR} when no response arrives
+ */
+async function request(
+  fetchFn: FetchFn,
+  url: string,
+  accept: string,
+  method: 'GET' | 'POST',
+  body?: unknown,
+  token?: string,
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
+  const init: RequestInit = { method, headers, credentials: 'omit', mode: 'cors' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  if (token) headers.Authorization = `Bearer ${token}`;
+  try {
+    return await fetchFn(url, init);
+  } catch {
+    throw new ApiError(NETWORK_ERROR, '', 0);
+  }
+}
+
+/**
+ * Reads a JSON response envelope.
+ *
+ * @param res - the response
+ * @returns the envelope's `data`
+ * @throws {@link ApiError} for error envelopes and malformed responses
+ */
+async function unwrap(res: Response): Promise<unknown> {
+  let json: Envelope | null = null;
+  try {
+    json = (await res.json()) as Envelope | null;
+  } catch {
+    // Not JSON (e.g. a proxy's HTML error page): handled below.
+  }
+  if (res.ok && json?.success === true) return json.data;
+  throw apiError(json?.error, res.status);
 }
 
 /**
@@ -124,33 +211,57 @@ export async function call(
   body?: unknown,
   token?: string,
 ): Promise<unknown> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  const init: RequestInit = { method, headers, credentials: 'omit', mode: 'cors' };
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-  if (token) headers.Authorization = `Bearer ${token}`;
+  return unwrap(await request(fetchFn, url, 'application/json', method, body, token));
+}
 
-  let res: Response;
+const EVENT_STREAM = /^text\/event-stream/i;
+
+/**
+ * Reads a reply streamed as server-sent events (see {@link readEvents}): `token` and `reset`
+ * go to the listener, `done` resolves with its data (the same as the JSON answer's `data`),
+ * `error` rejects with its code and message. Other events are ignored.
+ *
+ * @param body - the response body
+ * @param status - the response's HTTP status, given to every {@link ApiError}
+ * @param listener - hears the pieces of the reply
+ * @throws {@link ApiError}: the `error` event's code; {@link BAD_RESPONSE} for data that is not
+ *   the expected JSON; {@link NETWORK_ERROR} when the stream breaks or ends before `done` or
+ *   `error`
+ */
+async function readReply(
+  body: ReadableStream<Uint8Array>,
+  status: number,
+  listener: ReplyListener,
+): Promise<SendResult> {
+  const parse = (data: string): unknown => {
+    try {
+      return JSON.parse(data);
+    } catch {
+      throw new ApiError(BAD_RESPONSE, '', status);
+    }
+  };
   try {
-    res = await fetchFn(url, init);
-  } catch {
-    throw new ApiError(NETWORK_ERROR, '', 0);
+    for await (const { event, data } of readEvents(body)) {
+      switch (event) {
+        case 'token': {
+          const piece = (parse(data) as { text?: unknown } | null)?.text;
+          if (typeof piece !== 'string') throw new ApiError(BAD_RESPONSE, '', status);
+          listener.token(piece);
+          break;
+        }
+        case 'reset':
+          listener.reset();
+          break;
+        case 'done':
+          return parse(data) ?? {};
+        case 'error':
+          throw apiError(parse(data) as ErrorBody, status);
+      }
+    }
+  } catch (error) {
+    throw error instanceof ApiError ? error : new ApiError(NETWORK_ERROR, '', status);
   }
-  let json: Envelope | null = null;
-  try {
-    json = (await res.json()) as Envelope | null;
-  } catch {
-    // Not JSON (e.g. a proxy's HTML error page): handled below.
-  }
-  if (res.ok && json?.success === true) return json.data;
-  const err = json?.error;
-  throw new ApiError(
-    typeof err?.code === 'string' ? err.code : BAD_RESPONSE,
-    typeof err?.message === 'string' ? err.message : '',
-    res.status,
-  );
+  throw new ApiError(NETWORK_ERROR, '', status);
 }
 
 /**
@@ -178,15 +289,20 @@ export function widgetApi(base: string, key: string, fetchFn: FetchFn = fetch): 
       }
       return { conversationId: data.conversationId, visitorToken: data.visitorToken };
     },
-    async send(conversation, text) {
-      const data = await call(
+    async send(conversation, text, listener) {
+      const res = await request(
         fetchFn,
         url('conversations', conversation.conversationId, 'messages'),
+        'text/event-stream, application/json',
         'POST',
         { text },
         conversation.visitorToken,
       );
-      return data ?? {};
+      // Refusals come as JSON envelopes, and a server or proxy may not stream at all.
+      if (!res.ok || !res.body || !EVENT_STREAM.test(res.headers.get('Content-Type') ?? '')) {
+        return (await unwrap(res)) ?? {};
+      }
+      return readReply(res.body, res.status, listener);
     },
   };
 }

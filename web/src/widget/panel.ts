@@ -4,6 +4,7 @@ import {
   PLAN_LIMIT_REACHED,
   type Author,
   type Conversation,
+  type ReplyListener,
   type WidgetApi,
 } from './api';
 import { applyAppearance } from './appearance';
@@ -43,7 +44,10 @@ export function errorText(error: unknown, t: WidgetLabels): string {
  * launcher. The first opening loads the widget configuration (its welcome message is shown
  * first, its appearance is applied with {@link applyAppearance}), then starts a conversation. A private widget (`pinRequired`) first shows a PIN step
  * in place of the message form; its errors (wrong PIN, too many attempts) are announced and
- * the visitor may try again. Server and visitor text is only ever set with `textContent`.
+ * the visitor may try again. The bot's reply streams into its bubble (marked `aria-busy` until
+ * it is complete) and is then replaced by the stored reply; a typing indicator stands in until
+ * the first piece, and no other message can be sent meanwhile. Server and visitor text is only
+ * ever set as text, never as HTML.
  * Escape closes the panel; focus goes to the input on open and back to the launcher on close.
  *
  * @param options - shadow root, launcher, API client and labels
@@ -109,11 +113,19 @@ export function mountPanel({ root, launcher, api, labels: t }: PanelOptions): Pa
     AGENT: t.agent,
     SYSTEM: t.system,
   };
-  const say = (author: Author | 'ERROR', text: string) => {
+  /** A message: its author for screen readers, then its text. */
+  const bubble = (author: Author | 'ERROR', text: string) => {
     const item = el('div', { class: `msg ${author.toLowerCase()}` });
-    item.append(el('span', { class: 'sr' }, `${who[author] ?? t.system}: `), el('span', {}, text));
-    log.append(item);
+    const body = el('span', {}, text);
+    item.append(el('span', { class: 'sr' }, `${who[author] ?? t.system}: `), body);
+    return { item, body };
+  };
+  const scrollDown = () => {
     log.scrollTop = log.scrollHeight;
+  };
+  const say = (author: Author | 'ERROR', text: string) => {
+    log.append(bubble(author, text).item);
+    scrollDown();
   };
   const fail = (error: unknown) => {
     say('ERROR', errorText(error, t));
@@ -203,12 +215,38 @@ export function mountPanel({ root, launcher, api, labels: t }: PanelOptions): Pa
     say('VISITOR', text);
     const typing = el('div', { class: 'msg ai', 'aria-hidden': 'true' }, '…');
     log.append(typing);
+    scrollDown();
+    // The reply while it streams: takes the typing indicator's place at the first piece and
+    // gives it back on a reset; busy, so that screen readers wait for the finished reply.
+    let partial: ReturnType<typeof bubble> | undefined;
+    const listener: ReplyListener = {
+      token: (piece) => {
+        if (!partial) {
+          partial = bubble('AI', '');
+          partial.item.setAttribute('aria-busy', 'true');
+          typing.replaceWith(partial.item);
+        }
+        partial.body.append(piece);
+        scrollDown();
+      },
+      reset: () => {
+        partial?.item.replaceWith(typing);
+        partial = undefined;
+      },
+    };
     connect()
-      .then((c) => api.send(c, text))
+      .then((c) => api.send(c, text, listener))
       .then((result) => {
-        if (result.reply) say(result.reply.author, result.reply.text);
+        // The stored reply replaces whatever was streamed.
+        if (result.reply) {
+          (partial?.item ?? typing).replaceWith(
+            bubble(result.reply.author, result.reply.text).item,
+          );
+          scrollDown();
+        }
       }, fail)
       .finally(() => {
+        partial?.item.remove();
         typing.remove();
         setBusy(false);
       });
