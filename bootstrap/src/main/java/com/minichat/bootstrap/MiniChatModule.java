@@ -87,7 +87,7 @@ import com.minichat.application.service.account.TwoFactorService;
 import com.minichat.application.service.apikey.ApiKeyExpiryWarnings;
 import com.minichat.application.service.apikey.ApiKeyService;
 import com.minichat.application.service.audit.AuditLogService;
-import com.minichat.application.service.conversation.ConversationQueryService;
+import com.minichat.application.service.conversation.ConversationService;
 import com.minichat.application.service.email.OutboxService;
 import com.minichat.application.service.health.ReadinessService;
 import com.minichat.application.service.provider.ProviderChainService;
@@ -95,6 +95,7 @@ import com.minichat.application.service.provider.ProviderEndpoints;
 import com.minichat.application.service.team.InvitationService;
 import com.minichat.application.service.team.TeamService;
 import com.minichat.application.service.webhook.WebhookService;
+import com.minichat.application.service.widget.VisitorConversationService;
 import com.minichat.application.service.widget.WidgetChatService;
 import com.minichat.application.service.workspace.PlanService;
 import com.minichat.application.service.workspace.WidgetPinService;
@@ -609,6 +610,8 @@ final class MiniChatModule extends AbstractModule {
       List<HealthProbe> probes) {
     PlanService plans =
         new PlanService(workspaces, users, access, memberships, invitations, usage, clock);
+    ConversationService conversationService =
+        new ConversationService(access, conversations, messages, events, clock);
     return new ApiUseCases(
         registration,
         sessions,
@@ -651,7 +654,9 @@ final class MiniChatModule extends AbstractModule {
             events,
             cipher,
             clock),
-        new ConversationQueryService(access, conversations, messages),
+        new VisitorConversationService(workspaces, conversations, messages, tokens, clock),
+        conversationService,
+        conversationService,
         new ReadinessService(probes),
         outbox
             .filter(kept -> config.app().environment() == AppEnvironment.DEVELOPMENT)

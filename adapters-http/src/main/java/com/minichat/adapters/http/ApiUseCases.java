@@ -9,6 +9,7 @@ import com.minichat.application.port.in.account.TwoFactorUseCase;
 import com.minichat.application.port.in.apikey.ApiKeyUseCase;
 import com.minichat.application.port.in.apikey.AuthenticateApiKeyUseCase;
 import com.minichat.application.port.in.audit.AuditLogUseCase;
+import com.minichat.application.port.in.conversation.ConversationUseCase;
 import com.minichat.application.port.in.conversation.QueryConversationsUseCase;
 import com.minichat.application.port.in.email.ReadOutboxUseCase;
 import com.minichat.application.port.in.health.CheckReadinessUseCase;
@@ -16,6 +17,7 @@ import com.minichat.application.port.in.provider.ProviderChainUseCase;
 import com.minichat.application.port.in.team.InvitationUseCase;
 import com.minichat.application.port.in.team.TeamUseCase;
 import com.minichat.application.port.in.webhook.WebhookUseCase;
+import com.minichat.application.port.in.widget.VisitorConversationUseCase;
 import com.minichat.application.port.in.widget.WidgetChatUseCase;
 import com.minichat.application.port.in.workspace.ChangePlanUseCase;
 import com.minichat.application.port.in.workspace.CreateWorkspaceUseCase;
@@ -53,6 +55,8 @@ public record ApiUseCases(
     WebhookUseCase webhooks,
     AuthenticateApiKeyUseCase authenticateApiKey,
     WidgetChatUseCase widgetChat,
+    VisitorConversationUseCase visitorConversations,
     QueryConversationsUseCase queryConversations,
+    ConversationUseCase conversations,
     CheckReadinessUseCase readiness,
     Optional<ReadOutboxUseCase> outbox) {}

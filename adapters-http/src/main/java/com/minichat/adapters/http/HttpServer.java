@@ -107,9 +107,19 @@ public final class HttpServer implements AutoCloseable {
                   .register(config.routes);
               new WebhookRoutes(useCases.webhooks(), actors, body, envelope)
                   .register(config.routes);
-              new WidgetRoutes(useCases.widgetChat(), body, envelope, publicBaseUrl)
+              new WidgetRoutes(
+                      useCases.widgetChat(),
+                      useCases.visitorConversations(),
+                      body,
+                      envelope,
+                      publicBaseUrl)
                   .register(config.routes);
-              new ConversationRoutes(useCases.queryConversations(), actors, envelope)
+              new ConversationRoutes(
+                      useCases.queryConversations(),
+                      useCases.conversations(),
+                      actors,
+                      body,
+                      envelope)
                   .register(config.routes);
               new OpsRoutes(useCases.readiness(), metrics, demoWidgetKey).register(config.routes);
             });

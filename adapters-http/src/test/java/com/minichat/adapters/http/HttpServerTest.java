@@ -23,6 +23,7 @@ import com.minichat.application.port.in.account.TwoFactorUseCase;
 import com.minichat.application.port.in.apikey.ApiKeyUseCase;
 import com.minichat.application.port.in.apikey.AuthenticateApiKeyUseCase;
 import com.minichat.application.port.in.audit.AuditLogUseCase;
+import com.minichat.application.port.in.conversation.ConversationUseCase;
 import com.minichat.application.port.in.conversation.QueryConversationsUseCase;
 import com.minichat.application.port.in.health.CheckReadinessUseCase;
 import com.minichat.application.port.in.health.Readiness;
@@ -32,6 +33,7 @@ import com.minichat.application.port.in.team.TeamUseCase;
 import com.minichat.application.port.in.webhook.WebhookUseCase;
 import com.minichat.application.port.in.widget.MessageExchange;
 import com.minichat.application.port.in.widget.VisitorAccess;
+import com.minichat.application.port.in.widget.VisitorConversationUseCase;
 import com.minichat.application.port.in.widget.WidgetChatUseCase;
 import com.minichat.application.port.in.workspace.ChangePlanUseCase;
 import com.minichat.application.port.in.workspace.CreateWorkspaceUseCase;
@@ -121,7 +123,9 @@ class HttpServerTest {
             mock(WebhookUseCase.class),
             mock(AuthenticateApiKeyUseCase.class),
             widgetChat,
+            mock(VisitorConversationUseCase.class),
             queryConversations,
+            mock(ConversationUseCase.class),
             readiness,
             Optional.empty());
     server =
@@ -284,6 +288,10 @@ class HttpServerTest {
             new WorkspaceId("w1"),
             new VisitorId("v1"),
             com.minichat.domain.conversation.ConversationStatus.OPEN,
+            null,
+            false,
+            false,
+            null,
             NOW,
             NOW);
     Message message = Message.create(conversation, MessageAuthor.VISITOR, "สวัสดีครับ", NOW);

@@ -1,13 +1,16 @@
 package com.minichat.application.fake;
 
 import static com.minichat.application.fake.InMemoryPaging.millis;
+import static com.minichat.application.fake.InMemoryPaging.millisOrNull;
 
 import com.minichat.application.port.out.conversation.ConversationRepository;
 import com.minichat.domain.common.ConflictException;
+import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
 import com.minichat.domain.conversation.Conversation;
 import com.minichat.domain.conversation.ConversationId;
+import com.minichat.domain.conversation.Receipts;
 import com.minichat.domain.workspace.WorkspaceId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,15 +31,35 @@ public final class InMemoryConversationRepository implements ConversationReposit
     if (conversations.containsKey(conversation.id())) {
       throw new ConflictException("A conversation with this id already exists");
     }
-    conversations.put(
+    conversations.put(conversation.id(), stored(conversation));
+  }
+
+  @Override
+  public synchronized void update(Conversation conversation) {
+    if (!conversations.containsKey(conversation.id())) {
+      throw new NotFoundException("Conversation not found");
+    }
+    conversations.put(conversation.id(), stored(conversation));
+  }
+
+  /** As a store keeps it: instants to the millisecond. */
+  private static Conversation stored(Conversation conversation) {
+    Receipts receipts = conversation.receipts();
+    return new Conversation(
         conversation.id(),
-        new Conversation(
-            conversation.id(),
-            conversation.workspaceId(),
-            conversation.visitorId(),
-            conversation.status(),
-            millis(conversation.createdAt()),
-            millis(conversation.updatedAt())));
+        conversation.workspaceId(),
+        conversation.visitorId(),
+        conversation.status(),
+        conversation.visitor(),
+        conversation.aiPaused(),
+        conversation.humanRequested(),
+        new Receipts(
+            millisOrNull(receipts.visitorDeliveredUpTo()),
+            millisOrNull(receipts.visitorSeenUpTo()),
+            millisOrNull(receipts.teamDeliveredUpTo()),
+            millisOrNull(receipts.teamSeenUpTo())),
+        millis(conversation.createdAt()),
+        millis(conversation.updatedAt()));
   }
 
   @Override

@@ -1,13 +1,16 @@
 package com.minichat.application.fake;
 
 import static com.minichat.application.fake.InMemoryPaging.millis;
+import static com.minichat.application.fake.InMemoryPaging.millisOrNull;
 
 import com.minichat.application.port.out.conversation.MessageRepository;
 import com.minichat.domain.common.ConflictException;
+import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
 import com.minichat.domain.conversation.ConversationId;
 import com.minichat.domain.conversation.Message;
+import com.minichat.domain.conversation.MessageEdit;
 import com.minichat.domain.conversation.MessageId;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,15 +36,33 @@ public final class InMemoryMessageRepository implements MessageRepository {
     if (messages.containsKey(message.id())) {
       throw new ConflictException("A message with this id already exists");
     }
-    messages.put(
+    messages.put(message.id(), stored(message));
+  }
+
+  @Override
+  public synchronized void update(Message message) {
+    if (!messages.containsKey(message.id())) {
+      throw new NotFoundException("Message not found");
+    }
+    messages.put(message.id(), stored(message));
+  }
+
+  /** As a store keeps it: instants to the millisecond. */
+  private static Message stored(Message message) {
+    return new Message(
         message.id(),
-        new Message(
-            message.id(),
-            message.conversationId(),
-            message.workspaceId(),
-            message.author(),
-            message.text(),
-            millis(message.createdAt())));
+        message.conversationId(),
+        message.workspaceId(),
+        message.author(),
+        message.authorId(),
+        message.text(),
+        millis(message.createdAt()),
+        millisOrNull(message.editedAt()),
+        message.edits().stream()
+            .map(edit -> new MessageEdit(edit.text(), millis(edit.replacedAt())))
+            .toList(),
+        message.reaction(),
+        message.usage());
   }
 
   @Override
@@ -60,7 +81,7 @@ public final class InMemoryMessageRepository implements MessageRepository {
     return List.copyOf(ordered.subList(Math.max(0, ordered.size() - limit), ordered.size()));
   }
 
-  /** A stored message by id; for assertions in tests. */
+  @Override
   public synchronized Optional<Message> findById(MessageId id) {
     return Optional.ofNullable(messages.get(id));
   }

@@ -76,7 +76,23 @@ class ScopeMatrixTest {
               Map.of(READ, 403, WRITE, 403, ADMIN, 200)),
           new KeyRow("GET", "/api/v1/conversations", null, EVERY_SCOPE),
           new KeyRow("GET", "/api/v1/conversations?workspaceId={ws}", null, EVERY_SCOPE),
-          new KeyRow("GET", "/api/v1/conversations/{conv}/messages", null, EVERY_SCOPE));
+          new KeyRow("GET", "/api/v1/conversations/{conv}/messages", null, EVERY_SCOPE),
+          new KeyRow("GET", "/api/v1/conversations/{conv}", null, EVERY_SCOPE),
+          new KeyRow(
+              "POST",
+              "/api/v1/conversations/{conv}/receipts",
+              "{\"kind\":\"delivered\",\"upTo\":\"{msg}\"}",
+              EVERY_SCOPE),
+          new KeyRow(
+              "POST",
+              "/api/v1/conversations/{conv}/messages",
+              "{\"text\":\"From the CRM\"}",
+              Map.of(READ, 403, WRITE, 201, ADMIN, 201)),
+          new KeyRow(
+              "PATCH",
+              "/api/v1/conversations/{conv}",
+              "{\"aiPaused\":false}",
+              Map.of(READ, 403, WRITE, 200, ADMIN, 200)));
 
   /**
    * Endpoints for people only. They read the caller as a signed-in user, so a key — whatever its
@@ -145,7 +161,7 @@ class ScopeMatrixTest {
                             app,
                             row.method(),
                             fill(row.path(), tenant),
-                            row.body(),
+                            fill(row.body(), tenant),
                             transport.headers(tenant.keys().get(scope)));
                     assertEquals(expected, response.status(), response.body());
                     if (expected == 403) {
@@ -222,12 +238,20 @@ class ScopeMatrixTest {
   }
 
   private static void assertOwnData(KeyRow row, Tenant tenant, ApiResponse response) {
+    JsonNode data = response.data();
     if (row.path().startsWith("/api/v1/workspaces/")) {
-      assertEquals(tenant.workspaceId(), response.data().at("/workspace/id").asText());
+      assertEquals(tenant.workspaceId(), data.at("/workspace/id").asText());
+    } else if (data.isArray()) {
+      if (row.path().endsWith("/messages")) {
+        assertEquals(tenant.visitorMessage(), data.path(0).path("text").asText());
+      } else {
+        assertEquals(List.of(tenant.conversationId()), ids(data, "/id"));
+      }
     } else if (row.path().endsWith("/messages")) {
-      assertEquals(tenant.visitorMessage(), response.data().path(0).path("text").asText());
+      // a message the key posted into its own conversation
+      assertEquals(tenant.conversationId(), data.path("conversationId").asText());
     } else {
-      assertEquals(List.of(tenant.conversationId()), ids(response.data(), "/id"));
+      assertEquals(tenant.conversationId(), data.path("id").asText());
     }
   }
 
@@ -445,6 +469,7 @@ class ScopeMatrixTest {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("{ws}", tenant.workspaceId());
     values.put("{conv}", tenant.conversationId());
+    values.put("{msg}", tenant.visitorMessageId());
     values.put("{member}", tenant.memberId());
     values.put("{inv}", tenant.pendingInvitationId());
     values.put("{key}", tenant.keyIds().get(READ));

@@ -115,8 +115,8 @@ class TenancyIsolationTest {
 
   /**
    * One endpoint with one choice of ids. Placeholders: {@code {A.ws} {A.conv} {A.widget} {A.owner}
-   * {A.member} {A.inv} {A.key.read|write|admin}} (ids of A's objects) and the same with {@code B.}
-   * for beta's own objects.
+   * {A.member} {A.inv} {A.msg} {A.key.read|write|admin}} (ids of A's objects) and the same with
+   * {@code B.} for beta's own objects.
    *
    * @param overrides answers that differ from the guard's default for some callers
    */
@@ -149,6 +149,10 @@ class TenancyIsolationTest {
   private static final String WS_A = "/api/v1/workspaces/{A.ws}";
   private static final String WS_B = "/api/v1/workspaces/{B.ws}";
   private static final String ROLE_ADMIN = "{\"role\":\"admin\"}";
+  private static final String CONV_A = "/api/v1/conversations/{A.conv}";
+  private static final String VISITOR_A = "/api/v1/widget/{A.widget}/conversations/{A.conv}";
+  private static final String BETA_TEXT = "{\"text\":\"beta was here\"}";
+  private static final String SEEN_A = "{\"kind\":\"seen\",\"upTo\":\"{A.msg}\"}";
 
   static final List<Row> ROWS =
       List.of(
@@ -192,6 +196,11 @@ class TenancyIsolationTest {
               Guard.USER_OR_KEY),
           new Row("GET", "/api/v1/conversations?workspaceId={A.ws}", null, Guard.USER_OR_KEY),
           new Row("GET", "/api/v1/conversations/{A.conv}/messages", null, Guard.USER_OR_KEY),
+          new Row("GET", CONV_A, null, Guard.USER_OR_KEY),
+          new Row("PATCH", CONV_A, "{\"status\":\"closed\",\"aiPaused\":true}", Guard.USER_OR_KEY),
+          new Row("POST", CONV_A + "/messages", BETA_TEXT, Guard.USER_OR_KEY),
+          new Row("PATCH", CONV_A + "/messages/{A.msg}", BETA_TEXT, Guard.USER_OR_KEY),
+          new Row("POST", CONV_A + "/receipts", SEEN_A, Guard.USER_OR_KEY),
           // B's own workspace in the path, A's member, invitation or key as the object
           new Row("PATCH", WS_B + "/members/{A.member}", ROLE_ADMIN, Guard.USER, MEMBER_FORBIDDEN),
           new Row("DELETE", WS_B + "/members/{A.member}", null, Guard.USER, MEMBER_FORBIDDEN),
@@ -226,6 +235,15 @@ class TenancyIsolationTest {
               "/api/v1/widget/{B.widget}/conversations/{A.conv}/messages",
               "{\"text\":\"beta was here\"}",
               Guard.VISITOR),
+          new Row("PATCH", VISITOR_A + "/messages/{A.msg}", BETA_TEXT, Guard.VISITOR),
+          new Row(
+              "PUT",
+              VISITOR_A + "/messages/{A.msg}/reaction",
+              "{\"reaction\":\"down\"}",
+              Guard.VISITOR),
+          new Row("PUT", VISITOR_A + "/visitor", "{\"name\":\"beta\"}", Guard.VISITOR),
+          new Row("POST", VISITOR_A + "/human", null, Guard.VISITOR),
+          new Row("POST", VISITOR_A + "/receipts", SEEN_A, Guard.VISITOR),
           new Row(
               "GET",
               "/api/v1/widget/{A.widget}/conversations/{B.conv}/messages",
@@ -341,6 +359,16 @@ class TenancyIsolationTest {
     assertEquals(
         2, history.data().size(), "the visitor's message and the reply only: " + history.body());
     assertFalse(history.body().contains("beta was here"), history.body());
+    history.data().forEach(message -> assertFalse(message.has("editedAt"), message.toString()));
+    history.data().forEach(message -> assertFalse(message.has("reaction"), message.toString()));
+
+    ApiResponse conversation =
+        app.api().get("/api/v1/conversations/" + alpha.conversationId(), "Authorization", bearer);
+    assertEquals("OPEN", conversation.data().path("status").asText(), conversation.body());
+    assertFalse(conversation.data().path("aiPaused").asBoolean(), conversation.body());
+    assertFalse(conversation.data().path("humanRequested").asBoolean(), conversation.body());
+    assertEquals(0, conversation.data().path("visitor").size(), conversation.body());
+    assertEquals(0, conversation.data().path("receipts").size(), conversation.body());
   }
 
   @Test
@@ -521,6 +549,7 @@ class TenancyIsolationTest {
     values.put(side + ".owner", tenant.ownerId());
     values.put(side + ".member", tenant.memberId());
     values.put(side + ".inv", tenant.pendingInvitationId());
+    values.put(side + ".msg", tenant.visitorMessageId());
     tenant.keyIds().forEach((scope, id) -> values.put(side + ".key." + scope, id));
   }
 

@@ -29,6 +29,7 @@ final class Tenants {
    * @param keyIds id of the key of each scope
    * @param pendingInvitationId an invitation nobody accepted
    * @param visitorMessage the text the visitor sent in {@code conversationId}
+   * @param visitorMessageId the id of that message
    */
   record Tenant(
       String label,
@@ -43,7 +44,8 @@ final class Tenants {
       String conversationId,
       String visitorToken,
       String pendingInvitationId,
-      String visitorMessage) {
+      String visitorMessage,
+      String visitorMessageId) {
 
     String ownerId() {
       return owner.userId();
@@ -103,7 +105,8 @@ final class Tenants {
         conversationId,
         visitorToken,
         pending.data().at("/invitation/id").asText(),
-        text);
+        text,
+        sent.data().at("/message/id").asText());
   }
 
   /** POST /workspaces; the created workspace. */

@@ -11,6 +11,8 @@ public enum ErrorCode {
   UPSTREAM_UNAVAILABLE,
   API_KEY_EXPIRED,
   PLAN_LIMIT_REACHED,
+  /** A message can no longer be changed: its edit window has passed. */
+  EDIT_WINDOW_CLOSED,
   // Protocol-level failures reported by the HTTP adapter; listed here so every code lives in one
   // place.
   METHOD_NOT_ALLOWED,

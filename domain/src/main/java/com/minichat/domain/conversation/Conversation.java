@@ -4,12 +4,24 @@ import com.minichat.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A chat between one visitor and a workspace (its bot and team). */
+/**
+ * A chat between one visitor and a workspace (its bot and team).
+ *
+ * @param status open (needs an answer), pending (waiting on the visitor) or closed
+ * @param visitor what the visitor told about themselves
+ * @param aiPaused whether a person took over: the bot stays silent until released
+ * @param humanRequested whether the visitor asked for a person and no one has answered yet
+ * @param receipts how far each side has received and seen the other's messages
+ */
 public record Conversation(
     ConversationId id,
     WorkspaceId workspaceId,
     VisitorId visitorId,
     ConversationStatus status,
+    VisitorProfile visitor,
+    boolean aiPaused,
+    boolean humanRequested,
+    Receipts receipts,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -18,13 +30,110 @@ public record Conversation(
     Objects.requireNonNull(workspaceId, "workspaceId");
     Objects.requireNonNull(visitorId, "visitorId");
     Objects.requireNonNull(status, "status");
+    visitor = visitor == null ? VisitorProfile.ANONYMOUS : visitor;
+    receipts = receipts == null ? Receipts.NONE : receipts;
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
   }
 
-  /** Starts a new open conversation. */
+  /** Starts a new open conversation with an anonymous visitor. */
   public static Conversation start(WorkspaceId workspaceId, VisitorId visitorId, Instant now) {
     return new Conversation(
-        ConversationId.generate(), workspaceId, visitorId, ConversationStatus.OPEN, now, now);
+        ConversationId.generate(),
+        workspaceId,
+        visitorId,
+        ConversationStatus.OPEN,
+        VisitorProfile.ANONYMOUS,
+        false,
+        false,
+        Receipts.NONE,
+        now,
+        now);
+  }
+
+  /** The same conversation with another status. */
+  public Conversation withStatus(ConversationStatus newStatus, Instant now) {
+    return new Conversation(
+        id,
+        workspaceId,
+        visitorId,
+        newStatus,
+        visitor,
+        aiPaused,
+        humanRequested,
+        receipts,
+        createdAt,
+        now);
+  }
+
+  /** After the visitor wrote: a pending or closed conversation needs an answer again. */
+  public Conversation visitorWrote(Instant now) {
+    return withStatus(ConversationStatus.OPEN, now);
+  }
+
+  /** A person of the team answered: the bot pauses and the request for a human is met. */
+  public Conversation humanAnswered(Instant now) {
+    return new Conversation(
+        id, workspaceId, visitorId, status, visitor, true, false, receipts, createdAt, now);
+  }
+
+  /** The team hands the conversation back to the bot (or takes it without writing). */
+  public Conversation withAiPaused(boolean paused, Instant now) {
+    return new Conversation(
+        id,
+        workspaceId,
+        visitorId,
+        status,
+        visitor,
+        paused,
+        humanRequested,
+        receipts,
+        createdAt,
+        now);
+  }
+
+  /** The visitor asked to talk to a person; the conversation needs an answer. */
+  public Conversation humanWanted(Instant now) {
+    return new Conversation(
+        id,
+        workspaceId,
+        visitorId,
+        ConversationStatus.OPEN,
+        visitor,
+        aiPaused,
+        true,
+        receipts,
+        createdAt,
+        now);
+  }
+
+  /** The visitor told who they are. */
+  public Conversation identified(VisitorProfile profile, Instant now) {
+    return new Conversation(
+        id,
+        workspaceId,
+        visitorId,
+        status,
+        profile,
+        aiPaused,
+        humanRequested,
+        receipts,
+        createdAt,
+        now);
+  }
+
+  /** The conversation with updated receipts. */
+  public Conversation withReceipts(Receipts newReceipts, Instant now) {
+    return new Conversation(
+        id,
+        workspaceId,
+        visitorId,
+        status,
+        visitor,
+        aiPaused,
+        humanRequested,
+        newReceipts,
+        createdAt,
+        now);
   }
 }

@@ -96,4 +96,42 @@ class MessageTest {
     assertEquals(T0, CONVERSATION.createdAt());
     assertEquals(T0, CONVERSATION.updatedAt());
   }
+
+  @Test
+  void anEditKeepsTheEarlierTextAndMarksTheMessage() {
+    Message original = visitorSays("Opne today?");
+    Instant later = T0.plusSeconds(30);
+
+    Message edited =
+        original.edited("Open today?", later).edited("Open today at 8?", later.plusSeconds(5));
+
+    assertEquals("Open today at 8?", edited.text());
+    assertEquals(later.plusSeconds(5), edited.editedAt());
+    assertEquals(
+        List.of(
+            new MessageEdit("Opne today?", later),
+            new MessageEdit("Open today?", later.plusSeconds(5))),
+        edited.edits());
+    assertEquals(original.createdAt(), edited.createdAt());
+  }
+
+  @Test
+  void aMessageMayBeEditedForFiveMinutes() {
+    Message message = visitorSays("Hi");
+
+    assertEquals(true, message.editableAt(T0.plus(Message.EDIT_WINDOW)));
+    assertEquals(false, message.editableAt(T0.plus(Message.EDIT_WINDOW).plusMillis(1)));
+  }
+
+  @Test
+  void aReactionCanBeGivenChangedAndTakenBack() {
+    Message answer =
+        Message.aiAnswer(
+            CONVERSATION, "We open at 8.", new ModelUsage("offline", "offline", 0, 0, 0), T0);
+
+    assertEquals(Reaction.UP, answer.withReaction(Reaction.UP).reaction());
+    assertEquals(
+        Reaction.DOWN, answer.withReaction(Reaction.UP).withReaction(Reaction.DOWN).reaction());
+    assertEquals(null, answer.withReaction(Reaction.UP).withReaction(null).reaction());
+  }
 }

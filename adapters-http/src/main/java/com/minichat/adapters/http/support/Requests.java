@@ -4,8 +4,10 @@ import com.minichat.domain.common.AuthenticationException;
 import com.minichat.domain.common.PageRequest;
 import com.minichat.domain.common.ValidationException;
 import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.Locale;
 
-/** Reads the common parts of requests: bearer tokens and pagination parameters. */
+/** Reads the common parts of requests: bearer tokens, pagination parameters and choices. */
 public final class Requests {
   private static final String BEARER = "Bearer ";
 
@@ -50,6 +52,31 @@ public final class Requests {
       throw new ValidationException(name, "is required");
     }
     return value;
+  }
+
+  /**
+   * The constant of {@code type} named by {@code value} in any case ({@code "seen"} for {@code
+   * SEEN}); {@code null} stays {@code null}.
+   *
+   * @throws ValidationException naming {@code field} and the allowed values
+   */
+  public static <E extends Enum<E>> E choice(String value, Class<E> type, String field) {
+    if (value == null) {
+      return null;
+    }
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equalsIgnoreCase(value.strip())) {
+        return constant;
+      }
+    }
+    throw new ValidationException(
+        field,
+        "must be one of "
+            + String.join(
+                ", ",
+                Arrays.stream(type.getEnumConstants())
+                    .map(constant -> constant.name().toLowerCase(Locale.ROOT))
+                    .toList()));
   }
 
   private static String blankToNull(String value) {

@@ -1,5 +1,8 @@
 package com.minichat.adapters.http.widget;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.minichat.adapters.http.conversation.ConversationRoutes.ReceiptRequest;
+import com.minichat.adapters.http.conversation.ConversationRoutes.TextRequest;
 import com.minichat.adapters.http.conversation.MessageResponse;
 import com.minichat.adapters.http.support.Envelope;
 import com.minichat.adapters.http.support.EventStream;
@@ -9,10 +12,15 @@ import com.minichat.adapters.http.workspace.WorkspaceRoutes.AppearanceResponse;
 import com.minichat.application.port.in.widget.MessageExchange;
 import com.minichat.application.port.in.widget.StartedConversation;
 import com.minichat.application.port.in.widget.VisitorAccess;
+import com.minichat.application.port.in.widget.VisitorConversationUseCase;
 import com.minichat.application.port.in.widget.WidgetChatUseCase;
 import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.domain.common.ForbiddenException;
+import com.minichat.domain.common.ValidationException;
+import com.minichat.domain.conversation.Conversation;
 import com.minichat.domain.conversation.ConversationId;
+import com.minichat.domain.conversation.MessageId;
+import com.minichat.domain.conversation.Reaction;
 import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
 import io.javalin.http.Context;
@@ -20,6 +28,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,6 +37,7 @@ public final class WidgetRoutes {
   private static final String ORIGIN = "Origin";
 
   private final WidgetChatUseCase chat;
+  private final VisitorConversationUseCase visitors;
   private final JsonBody body;
   private final Envelope envelope;
   private final URI ownOrigin;
@@ -37,8 +47,13 @@ public final class WidgetRoutes {
    *     may always use the widget
    */
   public WidgetRoutes(
-      WidgetChatUseCase chat, JsonBody body, Envelope envelope, String publicBaseUrl) {
+      WidgetChatUseCase chat,
+      VisitorConversationUseCase visitors,
+      JsonBody body,
+      Envelope envelope,
+      String publicBaseUrl) {
     this.chat = chat;
+    this.visitors = visitors;
     this.body = body;
     this.envelope = envelope;
     this.ownOrigin = origin(URI.create(publicBaseUrl));
@@ -49,6 +64,46 @@ public final class WidgetRoutes {
 
   /** The PIN of a private widget, when it has one. */
   public record StartRequest(String pin) {}
+
+  /**
+   * The visitor's stored message and the bot's reply; the reply is {@code null} while a person has
+   * taken over.
+   */
+  public record ExchangeResponse(MessageResponse message, MessageResponse reply) {
+    static ExchangeResponse from(MessageExchange exchange) {
+      return new ExchangeResponse(
+          MessageResponse.forVisitor(exchange.message()),
+          exchange.reply() == null ? null : MessageResponse.forVisitor(exchange.reply()));
+    }
+  }
+
+  /** What the visitor tells about themselves; every part is optional. */
+  public record IdentifyRequest(String name, String email, String phone) {}
+
+  /**
+   * The visitor's verdict on an answer: {@code up}, {@code down} or {@code null} to take it back.
+   */
+  public record ReactionRequest(String reaction) {}
+
+  /** The visitor's view of their conversation: who answers and what the team has seen. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record VisitorConversationResponse(
+      String id,
+      String status,
+      boolean aiPaused,
+      boolean humanRequested,
+      Instant teamDeliveredUpTo,
+      Instant teamSeenUpTo) {
+    static VisitorConversationResponse from(Conversation conversation) {
+      return new VisitorConversationResponse(
+          conversation.id().value(),
+          conversation.status().name(),
+          conversation.aiPaused(),
+          conversation.humanRequested(),
+          conversation.receipts().teamDeliveredUpTo(),
+          conversation.receipts().teamSeenUpTo());
+    }
+  }
 
   /** What the widget needs to draw itself; nothing private. */
   public record WidgetConfigResponse(
@@ -66,12 +121,29 @@ public final class WidgetRoutes {
   public void register(JavalinDefaultRoutingApi routes) {
     String config = "/api/v1/widget/{widgetKey}/config";
     String conversations = "/api/v1/widget/{widgetKey}/conversations";
-    String messages = "/api/v1/widget/{widgetKey}/conversations/{conversationId}/messages";
+    String conversation = conversations + "/{conversationId}";
+    String messages = conversation + "/messages";
+    String message = messages + "/{messageId}";
     routes.get(config, this::config);
     routes.post(conversations, this::start);
     routes.get(messages, this::history);
     routes.post(messages, this::send);
-    for (String path : new String[] {config, conversations, messages}) {
+    routes.patch(message, this::edit);
+    routes.put(message + "/reaction", this::react);
+    routes.put(conversation + "/visitor", this::identify);
+    routes.post(conversation + "/human", this::requestHuman);
+    routes.post(conversation + "/receipts", this::receipt);
+    for (String path :
+        new String[] {
+          config,
+          conversations,
+          messages,
+          message,
+          message + "/reaction",
+          conversation + "/visitor",
+          conversation + "/human",
+          conversation + "/receipts"
+        }) {
       routes.options(path, this::preflight);
     }
   }
@@ -87,7 +159,7 @@ public final class WidgetRoutes {
 
   private void preflight(Context ctx) {
     allowedWidget(ctx);
-    ctx.header("Access-Control-Allow-Methods", "GET, POST");
+    ctx.header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH");
     ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type");
     ctx.header("Access-Control-Max-Age", "600");
     ctx.status(HttpStatus.NO_CONTENT);
@@ -107,7 +179,50 @@ public final class WidgetRoutes {
 
   private void history(Context ctx) {
     allowedWidget(ctx);
-    envelope.page(ctx, chat.history(access(ctx), Requests.page(ctx)), MessageResponse::from);
+    envelope.page(ctx, chat.history(access(ctx), Requests.page(ctx)), MessageResponse::forVisitor);
+  }
+
+  private void edit(Context ctx) {
+    allowedWidget(ctx);
+    TextRequest request = body.read(ctx, TextRequest.class);
+    envelope.ok(
+        ctx,
+        MessageResponse.forVisitor(visitors.edit(access(ctx), messageId(ctx), request.text())));
+  }
+
+  private void react(Context ctx) {
+    allowedWidget(ctx);
+    ReactionRequest request = body.read(ctx, ReactionRequest.class);
+    Reaction reaction =
+        request.reaction() == null
+            ? null
+            : Reaction.fromWireName(request.reaction())
+                .orElseThrow(() -> new ValidationException("reaction", "must be up, down or null"));
+    envelope.ok(
+        ctx, MessageResponse.forVisitor(visitors.react(access(ctx), messageId(ctx), reaction)));
+  }
+
+  private void identify(Context ctx) {
+    allowedWidget(ctx);
+    IdentifyRequest request = body.read(ctx, IdentifyRequest.class);
+    envelope.ok(
+        ctx,
+        VisitorConversationResponse.from(
+            visitors.identify(access(ctx), request.name(), request.email(), request.phone())));
+  }
+
+  private void requestHuman(Context ctx) {
+    allowedWidget(ctx);
+    envelope.ok(ctx, VisitorConversationResponse.from(visitors.requestHuman(access(ctx))));
+  }
+
+  private void receipt(Context ctx) {
+    allowedWidget(ctx);
+    ReceiptRequest request = body.read(ctx, ReceiptRequest.class);
+    envelope.ok(
+        ctx,
+        VisitorConversationResponse.from(
+            visitors.receipt(access(ctx), request.parsedKind(), request.lastMessage())));
   }
 
   private void send(Context ctx) {
@@ -116,16 +231,10 @@ public final class WidgetRoutes {
     SendMessageRequest request = body.read(ctx, SendMessageRequest.class);
     if (EventStream.wanted(ctx)) {
       EventStream.respond(
-          ctx, sink -> chat.send(access, request.text(), sink), WidgetRoutes::exchangeResponse);
+          ctx, sink -> chat.send(access, request.text(), sink), ExchangeResponse::from);
     } else {
-      envelope.ok(ctx, exchangeResponse(chat.send(access, request.text(), TokenSink.NONE)));
+      envelope.ok(ctx, ExchangeResponse.from(chat.send(access, request.text(), TokenSink.NONE)));
     }
-  }
-
-  private static Map<String, MessageResponse> exchangeResponse(MessageExchange exchange) {
-    return Map.of(
-        "message", MessageResponse.from(exchange.message()),
-        "reply", MessageResponse.from(exchange.reply()));
   }
 
   /**
@@ -176,6 +285,10 @@ public final class WidgetRoutes {
 
   private static WidgetKey widgetKey(Context ctx) {
     return new WidgetKey(ctx.pathParam("widgetKey"));
+  }
+
+  private static MessageId messageId(Context ctx) {
+    return new MessageId(ctx.pathParam("messageId"));
   }
 
   private static VisitorAccess access(Context ctx) {

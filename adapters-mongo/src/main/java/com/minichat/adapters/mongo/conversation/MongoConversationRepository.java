@@ -4,6 +4,7 @@ import com.minichat.adapters.mongo.CursorPages;
 import com.minichat.adapters.mongo.MongoErrors;
 import com.minichat.adapters.mongo.MongoSchema;
 import com.minichat.application.port.out.conversation.ConversationRepository;
+import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
 import com.minichat.domain.conversation.Conversation;
@@ -33,6 +34,21 @@ public final class MongoConversationRepository implements ConversationRepository
         "insert conversation",
         "A conversation with this id already exists",
         () -> conversations.insertOne(document));
+  }
+
+  @Override
+  public void update(Conversation conversation) {
+    Document document = ConversationDocumentMapper.toDocument(conversation);
+    long matched =
+        MongoErrors.call(
+                "update conversation",
+                () ->
+                    conversations.replaceOne(
+                        Filters.eq(MongoSchema.ID, conversation.id().value()), document))
+            .getMatchedCount();
+    if (matched == 0) {
+      throw new NotFoundException("Conversation not found");
+    }
   }
 
   @Override

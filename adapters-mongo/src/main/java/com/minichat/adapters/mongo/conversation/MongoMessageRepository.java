@@ -4,10 +4,12 @@ import com.minichat.adapters.mongo.CursorPages;
 import com.minichat.adapters.mongo.MongoErrors;
 import com.minichat.adapters.mongo.MongoSchema;
 import com.minichat.application.port.out.conversation.MessageRepository;
+import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
 import com.minichat.domain.conversation.ConversationId;
 import com.minichat.domain.conversation.Message;
+import com.minichat.domain.conversation.MessageId;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -15,6 +17,7 @@ import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.bson.Document;
 
 /**
@@ -37,6 +40,33 @@ public final class MongoMessageRepository implements MessageRepository {
         "insert message",
         "A message with this id already exists",
         () -> messages.insertOne(document));
+  }
+
+  @Override
+  public void update(Message message) {
+    Document document = MessageDocumentMapper.toDocument(message);
+    long matched =
+        MongoErrors.call(
+                "update message",
+                () ->
+                    messages.replaceOne(Filters.eq(MongoSchema.ID, message.id().value()), document))
+            .getMatchedCount();
+    if (matched == 0) {
+      throw new NotFoundException("Message not found");
+    }
+  }
+
+  @Override
+  public Optional<Message> findById(MessageId id) {
+    Document found =
+        MongoErrors.call(
+            "find message by id",
+            () ->
+                messages
+                    .find(Filters.eq(MongoSchema.ID, id.value()))
+                    .projection(MessageDocumentMapper.PROJECTION)
+                    .first());
+    return Optional.ofNullable(found).map(MessageDocumentMapper::toDomain);
   }
 
   @Override

@@ -24,14 +24,15 @@ import com.minichat.application.service.workspace.WidgetPinService;
 import com.minichat.domain.common.AuthenticationException;
 import com.minichat.domain.common.ErrorCode;
 import com.minichat.domain.common.ForbiddenException;
-import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
 import com.minichat.domain.common.UpstreamUnavailableException;
 import com.minichat.domain.conversation.Conversation;
+import com.minichat.domain.conversation.ConversationStatus;
 import com.minichat.domain.conversation.Message;
 import com.minichat.domain.conversation.MessageAuthor;
 import com.minichat.domain.conversation.MessagePosted;
+import com.minichat.domain.conversation.ModelUsage;
 import com.minichat.domain.conversation.VisitorId;
 import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
@@ -61,7 +62,7 @@ public final class WidgetChatService implements WidgetChatUseCase {
 
   private static final Logger LOG = LoggerFactory.getLogger(WidgetChatService.class);
 
-  private final WorkspaceRepository workspaces;
+  private final VisitorGate gate;
   private final ConversationRepository conversations;
   private final MessageRepository messages;
   private final UsageCounters usage;
@@ -85,7 +86,7 @@ public final class WidgetChatService implements WidgetChatUseCase {
       EventBus events,
       SecretCipher cipher,
       Clock clock) {
-    this.workspaces = workspaces;
+    this.gate = new VisitorGate(workspaces, conversations, tokens);
     this.conversations = conversations;
     this.messages = messages;
     this.usage = usage;
@@ -100,9 +101,7 @@ public final class WidgetChatService implements WidgetChatUseCase {
 
   @Override
   public Workspace widget(WidgetKey widgetKey) {
-    return workspaces
-        .findByWidgetKey(widgetKey)
-        .orElseThrow(() -> new NotFoundException("Widget not found"));
+    return gate.widget(widgetKey);
   }
 
   @Override
@@ -124,7 +123,7 @@ public final class WidgetChatService implements WidgetChatUseCase {
 
   @Override
   public MessageExchange send(VisitorAccess access, String text, TokenSink sink) {
-    Conversation conversation = authorize(access);
+    Conversation conversation = gate.conversation(access);
     // Built first so that invalid text is refused without using up the visitor's budget.
     Message question = Message.create(conversation, MessageAuthor.VISITOR, text, clock.instant());
     RateLimits.enforce(
@@ -136,6 +135,13 @@ public final class WidgetChatService implements WidgetChatUseCase {
     countMessage(workspace);
     List<Message> history = messages.findRecent(conversation.id(), HISTORY_FOR_MODEL);
     store(question);
+    if (conversation.status() != ConversationStatus.OPEN) {
+      conversations.update(conversation.visitorWrote(clock.instant()));
+    }
+    if (conversation.aiPaused()) {
+      // a person took over: the team answers, not the bot
+      return new MessageExchange(question, null);
+    }
     ModelReply answer =
         model.reply(
             new ReplyRequest(workspace, history, question.text(), providers.of(workspace.id())),
@@ -158,13 +164,19 @@ public final class WidgetChatService implements WidgetChatUseCase {
             : answer.text();
     Instant earliest = question.createdAt().plusMillis(1);
     Instant now = clock.instant();
-    return Message.create(
-        conversation, MessageAuthor.AI, text, now.isBefore(earliest) ? earliest : now);
+    ModelUsage usage =
+        new ModelUsage(
+            answer.provider().wireName(),
+            answer.model(),
+            answer.inputTokens(),
+            answer.outputTokens(),
+            0);
+    return Message.aiAnswer(conversation, text, usage, now.isBefore(earliest) ? earliest : now);
   }
 
   @Override
   public Page<Message> history(VisitorAccess access, PageRequest page) {
-    return messages.findByConversation(authorize(access).id(), page);
+    return messages.findByConversation(gate.conversation(access).id(), page);
   }
 
   /**
@@ -203,22 +215,5 @@ public final class WidgetChatService implements WidgetChatUseCase {
     messages.insert(message);
     events.publish(MessagePosted.of(message));
     return message;
-  }
-
-  /** The conversation the visitor may use; the token must name it and the widget's workspace. */
-  private Conversation authorize(VisitorAccess access) {
-    if (access.visitorToken() == null || access.visitorToken().isBlank()) {
-      throw new AuthenticationException("A visitor token is required");
-    }
-    VisitorClaims claims = tokens.verifyVisitorToken(access.visitorToken());
-    Workspace workspace = widget(access.widgetKey());
-    if (!claims.workspaceId().equals(workspace.id())
-        || !claims.conversationId().equals(access.conversationId())) {
-      throw new AuthenticationException("The visitor token is not valid for this conversation");
-    }
-    return conversations
-        .findById(access.conversationId())
-        .filter(found -> found.workspaceId().equals(workspace.id()))
-        .orElseThrow(() -> new NotFoundException("Conversation not found"));
   }
 }

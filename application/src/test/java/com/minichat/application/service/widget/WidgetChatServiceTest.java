@@ -43,6 +43,7 @@ import com.minichat.domain.conversation.ConversationStatus;
 import com.minichat.domain.conversation.Message;
 import com.minichat.domain.conversation.MessageAuthor;
 import com.minichat.domain.conversation.MessagePosted;
+import com.minichat.domain.conversation.ModelUsage;
 import com.minichat.domain.provider.ProviderConfig;
 import com.minichat.domain.provider.ProviderType;
 import com.minichat.domain.user.UserId;
@@ -295,6 +296,46 @@ class WidgetChatServiceTest {
             new ProviderEndpoint(ProviderType.OPENAI, "gpt-4o-mini", null, "sk-primary-1234"),
             new ProviderEndpoint(ProviderType.OLLAMA, "llama3.2", "http://gpu:11434", null)),
         model.lastRequest().providers());
+  }
+
+  @Test
+  void theReplyRecordsWhichProviderAndModelAnsweredAndTheTokens() {
+    WidgetChatService service = service();
+
+    Message reply =
+        service
+            .send(access(shop, service.start(shop.widgetKey(), null, IP)), "Hi", TokenSink.NONE)
+            .reply();
+
+    assertEquals(new ModelUsage("offline", "recording", 10, "echo: Hi".length(), 0), reply.usage());
+  }
+
+  @Test
+  void whenAPersonHasTakenOverTheBotStaysSilent() {
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    conversations.update(started.conversation().humanAnswered(T0));
+
+    MessageExchange exchange =
+        service.send(access(shop, started), "Are you there?", TokenSink.NONE);
+
+    assertEquals("Are you there?", exchange.message().text());
+    assertNull(exchange.reply());
+    assertTrue(model.requests().isEmpty(), "the model was not asked");
+    assertEquals(List.of(exchange.message()), allMessagesOf(started.conversation().id()));
+  }
+
+  @Test
+  void writingIntoAClosedConversationReopensIt() {
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    conversations.update(started.conversation().withStatus(ConversationStatus.CLOSED, T0));
+
+    service.send(access(shop, started), "One more thing", TokenSink.NONE);
+
+    assertEquals(
+        ConversationStatus.OPEN,
+        conversations.findById(started.conversation().id()).orElseThrow().status());
   }
 
   @Test

@@ -16,6 +16,9 @@ public interface QueryConversationsUseCase {
   /** A workspace's conversations, oldest first. */
   Page<Conversation> conversations(Actor actor, WorkspaceId workspaceId, PageRequest page);
 
+  /** One conversation. */
+  Conversation conversation(Actor actor, ConversationId conversationId);
+
   /** A conversation's messages, oldest first. */
   Page<Message> messages(Actor actor, ConversationId conversationId, PageRequest page);
 }

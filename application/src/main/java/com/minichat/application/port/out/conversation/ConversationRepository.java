@@ -15,6 +15,13 @@ public interface ConversationRepository {
 
   Optional<Conversation> findById(ConversationId id);
 
+  /**
+   * Replaces the stored conversation with the same id (the last write wins).
+   *
+   * @throws com.minichat.domain.common.NotFoundException when there is none
+   */
+  void update(Conversation conversation);
+
   /** A workspace's conversations, oldest first, by creation time then id. */
   Page<Conversation> findByWorkspace(WorkspaceId workspaceId, PageRequest page);
 }

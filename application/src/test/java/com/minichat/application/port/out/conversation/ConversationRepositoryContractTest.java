@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.minichat.domain.common.ConflictException;
 import com.minichat.domain.common.Cursor;
+import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
 import com.minichat.domain.common.ValidationException;
 import com.minichat.domain.conversation.Conversation;
 import com.minichat.domain.conversation.ConversationId;
 import com.minichat.domain.conversation.ConversationStatus;
+import com.minichat.domain.conversation.Receipts;
 import com.minichat.domain.conversation.VisitorId;
+import com.minichat.domain.conversation.VisitorProfile;
 import com.minichat.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,13 +52,32 @@ public abstract class ConversationRepositoryContractTest {
   }
 
   protected static Conversation conversation(WorkspaceId workspaceId, Instant createdAt) {
-    return new Conversation(
+    return plain(
         ConversationId.generate(),
         workspaceId,
-        VisitorId.generate(),
         ConversationStatus.OPEN,
         createdAt,
         createdAt.plusSeconds(30));
+  }
+
+  /** An anonymous visitor's conversation with the bot, nothing received or seen. */
+  private static Conversation plain(
+      ConversationId id,
+      WorkspaceId workspaceId,
+      ConversationStatus status,
+      Instant createdAt,
+      Instant updatedAt) {
+    return new Conversation(
+        id,
+        workspaceId,
+        VisitorId.generate(),
+        status,
+        VisitorProfile.ANONYMOUS,
+        false,
+        false,
+        Receipts.NONE,
+        createdAt,
+        updatedAt);
   }
 
   /**
@@ -86,18 +108,43 @@ public abstract class ConversationRepositoryContractTest {
   void insertedConversationIsFoundWithEveryFieldEqual() {
     for (ConversationStatus status : ConversationStatus.values()) {
       Conversation conversation =
-          new Conversation(
-              ConversationId.generate(),
-              WorkspaceId.generate(),
-              VisitorId.generate(),
-              status,
-              T0,
-              T0.plusSeconds(42));
+          plain(ConversationId.generate(), WorkspaceId.generate(), status, T0, T0.plusSeconds(42));
 
       conversations.insert(conversation);
 
       assertEquals(Optional.of(conversation), conversations.findById(conversation.id()));
     }
+  }
+
+  @Test
+  void anUpdateKeepsEveryField() {
+    Conversation original = conversation(WorkspaceId.generate(), T0);
+    conversations.insert(original);
+    Conversation changed =
+        original
+            .identified(
+                VisitorProfile.of("สมชาย", "somchai@example.com", "+66812345678"),
+                T0.plusSeconds(1))
+            .humanWanted(T0.plusSeconds(2))
+            .humanAnswered(T0.plusSeconds(3))
+            .withStatus(ConversationStatus.PENDING, T0.plusSeconds(4))
+            .withReceipts(
+                original
+                    .receipts()
+                    .byVisitor(Receipts.Kind.SEEN, T0.plusSeconds(3))
+                    .byTeam(Receipts.Kind.DELIVERED, T0.plusSeconds(2)),
+                T0.plusSeconds(5));
+
+    conversations.update(changed);
+
+    assertEquals(Optional.of(changed), conversations.findById(original.id()));
+  }
+
+  @Test
+  void updatingAnUnknownConversationIsNotFound() {
+    assertThrows(
+        NotFoundException.class,
+        () -> conversations.update(conversation(WorkspaceId.generate(), T0)));
   }
 
   @Test
@@ -112,13 +159,7 @@ public abstract class ConversationRepositoryContractTest {
     Conversation first = conversation(WorkspaceId.generate(), T0);
     conversations.insert(first);
     Conversation sameId =
-        new Conversation(
-            first.id(),
-            WorkspaceId.generate(),
-            VisitorId.generate(),
-            ConversationStatus.CLOSED,
-            T0,
-            T0);
+        plain(first.id(), WorkspaceId.generate(), ConversationStatus.CLOSED, T0, T0);
 
     assertThrows(ConflictException.class, () -> conversations.insert(sameId));
     assertEquals(Optional.of(first), conversations.findById(first.id()));

@@ -3,22 +3,29 @@ package com.minichat.application.port.out.conversation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.minichat.domain.common.ConflictException;
 import com.minichat.domain.common.Cursor;
+import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
 import com.minichat.domain.common.ValidationException;
 import com.minichat.domain.conversation.ConversationId;
 import com.minichat.domain.conversation.Message;
 import com.minichat.domain.conversation.MessageAuthor;
+import com.minichat.domain.conversation.MessageEdit;
 import com.minichat.domain.conversation.MessageId;
+import com.minichat.domain.conversation.ModelUsage;
+import com.minichat.domain.conversation.Reaction;
+import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,13 +56,35 @@ public abstract class MessageRepositoryContractTest {
 
   protected static Message message(
       ConversationId conversationId, WorkspaceId workspaceId, Instant createdAt) {
-    return new Message(
+    return plain(
         MessageId.generate(),
         conversationId,
         workspaceId,
         MessageAuthor.VISITOR,
         "message at " + createdAt,
         createdAt);
+  }
+
+  /** A message never edited, reacted to or produced by a model. */
+  private static Message plain(
+      MessageId id,
+      ConversationId conversationId,
+      WorkspaceId workspaceId,
+      MessageAuthor author,
+      String text,
+      Instant createdAt) {
+    return new Message(
+        id,
+        conversationId,
+        workspaceId,
+        author,
+        null,
+        text,
+        createdAt,
+        null,
+        List.of(),
+        null,
+        null);
   }
 
   /**
@@ -100,7 +129,7 @@ public abstract class MessageRepositoryContractTest {
     MessageAuthor[] authors = MessageAuthor.values();
     for (int i = 0; i < authors.length; i++) {
       Message message =
-          new Message(
+          plain(
               MessageId.generate(),
               conversation,
               workspace,
@@ -115,13 +144,57 @@ public abstract class MessageRepositoryContractTest {
   }
 
   @Test
+  void everyOptionalFieldIsReadBackById() {
+    Message full =
+        new Message(
+            MessageId.generate(),
+            ConversationId.generate(),
+            WorkspaceId.generate(),
+            MessageAuthor.AGENT,
+            new UserId("agent-1"),
+            "แก้ไขแล้ว",
+            T0,
+            T0.plusSeconds(90),
+            List.of(
+                new MessageEdit("first", T0.plusSeconds(30)),
+                new MessageEdit("second", T0.plusSeconds(90))),
+            Reaction.DOWN,
+            new ModelUsage("gemini", "gemini-2.0-flash", 1200, 87, 4_321));
+
+    messages.insert(full);
+
+    assertEquals(Optional.of(full), messages.findById(full.id()));
+    assertTrue(messages.findById(MessageId.generate()).isEmpty());
+  }
+
+  @Test
+  void anUpdateReplacesTheMessage() {
+    Message original = message(ConversationId.generate(), WorkspaceId.generate(), T0);
+    messages.insert(original);
+    Message changed = original.edited("changed", T0.plusSeconds(10)).withReaction(Reaction.UP);
+
+    messages.update(changed);
+
+    assertEquals(Optional.of(changed), messages.findById(original.id()));
+    assertEquals(
+        List.of(changed),
+        messages.findByConversation(original.conversationId(), PageRequest.first()).items());
+  }
+
+  @Test
+  void updatingAnUnknownMessageIsNotFound() {
+    assertThrows(
+        NotFoundException.class,
+        () -> messages.update(message(ConversationId.generate(), WorkspaceId.generate(), T0)));
+  }
+
+  @Test
   void duplicateIdIsAConflict() {
     ConversationId conversation = ConversationId.generate();
     WorkspaceId workspace = WorkspaceId.generate();
     Message first = message(conversation, workspace, T0);
     messages.insert(first);
-    Message sameId =
-        new Message(first.id(), conversation, workspace, MessageAuthor.AI, "other", T0);
+    Message sameId = plain(first.id(), conversation, workspace, MessageAuthor.AI, "other", T0);
 
     assertThrows(ConflictException.class, () -> messages.insert(sameId));
     assertEquals(

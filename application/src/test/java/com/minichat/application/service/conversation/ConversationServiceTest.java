@@ -1,14 +1,19 @@
 package com.minichat.application.service.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.minichat.application.fake.InMemoryConversationRepository;
 import com.minichat.application.fake.InMemoryMembershipRepository;
 import com.minichat.application.fake.InMemoryMessageRepository;
 import com.minichat.application.fake.InMemoryUserRepository;
 import com.minichat.application.fake.InMemoryWorkspaceRepository;
+import com.minichat.application.port.in.conversation.ConversationChange;
+import com.minichat.application.service.support.RecordingEventBus;
+import com.minichat.application.service.support.TestClock;
 import com.minichat.application.service.workspace.WorkspaceAccess;
 import com.minichat.domain.access.Actor;
 import com.minichat.domain.access.KeyActor;
@@ -16,13 +21,19 @@ import com.minichat.domain.access.UserActor;
 import com.minichat.domain.apikey.ApiKey;
 import com.minichat.domain.apikey.ApiKeyId;
 import com.minichat.domain.apikey.ApiScope;
+import com.minichat.domain.common.ErrorCode;
+import com.minichat.domain.common.ForbiddenException;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
 import com.minichat.domain.conversation.Conversation;
 import com.minichat.domain.conversation.ConversationId;
+import com.minichat.domain.conversation.ConversationStatus;
 import com.minichat.domain.conversation.Message;
 import com.minichat.domain.conversation.MessageAuthor;
+import com.minichat.domain.conversation.MessageEdit;
+import com.minichat.domain.conversation.MessagePosted;
+import com.minichat.domain.conversation.Receipts;
 import com.minichat.domain.conversation.VisitorId;
 import com.minichat.domain.team.Membership;
 import com.minichat.domain.team.Role;
@@ -30,13 +41,14 @@ import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
 import com.minichat.domain.workspace.WorkspaceId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ConversationQueryServiceTest {
+class ConversationServiceTest {
   private static final Instant T0 = Instant.parse("2026-03-01T10:15:30.123Z");
   private static final UserId ALICE_ID = new UserId("alice");
   private static final UserId BOB_ID = new UserId("bob");
@@ -47,7 +59,9 @@ class ConversationQueryServiceTest {
   private InMemoryMembershipRepository memberships;
   private InMemoryConversationRepository conversations;
   private InMemoryMessageRepository messages;
-  private ConversationQueryService service;
+  private RecordingEventBus events;
+  private TestClock clock;
+  private ConversationService service;
 
   private Workspace alices;
   private Workspace bobs;
@@ -62,11 +76,15 @@ class ConversationQueryServiceTest {
     memberships = new InMemoryMembershipRepository();
     conversations = new InMemoryConversationRepository();
     messages = new InMemoryMessageRepository();
+    events = new RecordingEventBus();
+    clock = TestClock.fixedAt(T0.plusSeconds(120));
     service =
-        new ConversationQueryService(
+        new ConversationService(
             new WorkspaceAccess(workspaces, memberships, new InMemoryUserRepository()),
             conversations,
-            messages);
+            messages,
+            events,
+            clock);
 
     alices = workspace(ALICE_ID);
     bobs = workspace(BOB_ID);
@@ -274,5 +292,106 @@ class ConversationQueryServiceTest {
     assertThrows(
         NotFoundException.class,
         () -> service.messages(alicesKey, aliceFirst.id(), PageRequest.first()));
+  }
+
+  @Test
+  void oneConversationIsReadByMembersOnly() {
+    assertEquals(aliceFirst, service.conversation(ALICE, aliceFirst.id()));
+    assertThrows(NotFoundException.class, () -> service.conversation(BOB, aliceFirst.id()));
+  }
+
+  @Test
+  void anAgentsReplyIsStoredPublishedAndPausesTheBot() {
+    conversations.update(aliceFirst.humanWanted(T0));
+
+    Message reply = service.reply(ALICE, aliceFirst.id(), "  I'm Alice, how can I help?  ");
+
+    assertEquals(MessageAuthor.AGENT, reply.author());
+    assertEquals(ALICE_ID, reply.authorId());
+    assertEquals("I'm Alice, how can I help?", reply.text());
+    assertEquals(reply, messages.findById(reply.id()).orElseThrow());
+    assertEquals(List.of(MessagePosted.of(reply)), events.published());
+    Conversation after = conversations.findById(aliceFirst.id()).orElseThrow();
+    assertTrue(after.aiPaused());
+    assertFalse(after.humanRequested());
+  }
+
+  @Test
+  void aWriteKeyRepliesWithoutAPersonAndAReadKeyMayNot() {
+    Message reply = service.reply(key(alices, ApiScope.WRITE), aliceFirst.id(), "From the CRM");
+
+    assertEquals(MessageAuthor.AGENT, reply.author());
+    assertNull(reply.authorId());
+    assertThrows(
+        ForbiddenException.class,
+        () -> service.reply(key(alices, ApiScope.READ), aliceFirst.id(), "nope"));
+    assertThrows(
+        NotFoundException.class,
+        () -> service.reply(key(bobs, ApiScope.WRITE), aliceFirst.id(), "nope"));
+  }
+
+  @Test
+  void theTeamChangesStatusAndHandsTheConversationBackToTheBot() {
+    service.reply(ALICE, aliceFirst.id(), "Taking over");
+
+    Conversation closed =
+        service.change(
+            ALICE, aliceFirst.id(), new ConversationChange(ConversationStatus.CLOSED, false));
+
+    assertEquals(ConversationStatus.CLOSED, closed.status());
+    assertFalse(closed.aiPaused());
+    assertEquals(closed, conversations.findById(aliceFirst.id()).orElseThrow());
+    Conversation taken = service.change(ALICE, aliceFirst.id(), new ConversationChange(null, true));
+    assertTrue(taken.aiPaused());
+    assertEquals(ConversationStatus.CLOSED, taken.status(), "unnamed parts stay");
+  }
+
+  @Test
+  void anAgentEditsOwnMessagesWithinFiveMinutesOnly() {
+    memberships.insert(new Membership(alices.id(), BOB_ID, Role.MEMBER, T0, T0));
+    Message reply = service.reply(ALICE, aliceFirst.id(), "We open at 9");
+    clock.advance(Duration.ofMinutes(4));
+
+    Message edited = service.edit(ALICE, aliceFirst.id(), reply.id(), "We open at 8");
+
+    assertEquals("We open at 8", edited.text());
+    assertEquals(List.of(new MessageEdit("We open at 9", clock.instant())), edited.edits());
+    assertEquals(edited, messages.findById(reply.id()).orElseThrow());
+    assertThrows(
+        ForbiddenException.class,
+        () -> service.edit(BOB, aliceFirst.id(), reply.id(), "Bob was here"));
+    assertThrows(
+        ForbiddenException.class,
+        () -> service.edit(ALICE, aliceFirst.id(), aliceFirstMessages.get(0).id(), "not mine"));
+    clock.advance(Duration.ofMinutes(1).plusMillis(1));
+    ForbiddenException late =
+        assertThrows(
+            ForbiddenException.class,
+            () -> service.edit(ALICE, aliceFirst.id(), reply.id(), "too late"));
+    assertEquals(ErrorCode.EDIT_WINDOW_CLOSED, late.code());
+  }
+
+  @Test
+  void aMessageOfAnotherConversationIsNotFound() {
+    Message other = message(aliceSecond, "elsewhere", T0);
+
+    assertThrows(
+        NotFoundException.class, () -> service.edit(ALICE, aliceFirst.id(), other.id(), "x"));
+    assertThrows(
+        NotFoundException.class,
+        () -> service.receipt(ALICE, aliceFirst.id(), Receipts.Kind.SEEN, other.id()));
+  }
+
+  @Test
+  void theTeamsReceiptsMoveForward() {
+    Message last = aliceFirstMessages.getLast();
+
+    Conversation seen = service.receipt(ALICE, aliceFirst.id(), Receipts.Kind.SEEN, last.id());
+    service.receipt(ALICE, aliceFirst.id(), Receipts.Kind.SEEN, aliceFirstMessages.get(0).id());
+
+    assertEquals(last.createdAt(), seen.receipts().teamSeenUpTo());
+    assertEquals(
+        last.createdAt(),
+        conversations.findById(aliceFirst.id()).orElseThrow().receipts().teamSeenUpTo());
   }
 }
