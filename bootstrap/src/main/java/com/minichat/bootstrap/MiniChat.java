@@ -11,6 +11,7 @@ import com.minichat.application.port.out.user.UserRepository;
 import com.minichat.application.service.workspace.WorkspaceService;
 import com.minichat.bootstrap.config.AppEnvironment;
 import com.minichat.bootstrap.config.Settings.MiniChatConfig;
+import com.minichat.domain.conversation.MessagePosted;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -89,11 +90,14 @@ public final class MiniChat implements AutoCloseable {
       EventBus events, PrometheusMeterRegistry metrics, Lifecycle lifecycle) {
     lifecycle.register(
         events.subscribe(
-            event ->
+            event -> {
+              if (event instanceof MessagePosted posted) {
                 Counter.builder("minichat.messages")
                     .description("Messages stored, by author")
-                    .tag("author", event.author().name())
+                    .tag("author", posted.author().name())
                     .register(metrics)
-                    .increment()));
+                    .increment();
+              }
+            }));
   }
 }

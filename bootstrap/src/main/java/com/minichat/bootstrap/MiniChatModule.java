@@ -92,6 +92,7 @@ import com.minichat.application.service.email.OutboxService;
 import com.minichat.application.service.health.ReadinessService;
 import com.minichat.application.service.provider.ProviderChainService;
 import com.minichat.application.service.provider.ProviderEndpoints;
+import com.minichat.application.service.realtime.RealtimeService;
 import com.minichat.application.service.team.InvitationService;
 import com.minichat.application.service.team.TeamService;
 import com.minichat.application.service.webhook.WebhookService;
@@ -612,6 +613,8 @@ final class MiniChatModule extends AbstractModule {
         new PlanService(workspaces, users, access, memberships, invitations, usage, clock);
     ConversationService conversationService =
         new ConversationService(access, conversations, messages, events, clock);
+    VisitorConversationService visitorConversations =
+        new VisitorConversationService(workspaces, conversations, messages, tokens, events, clock);
     return new ApiUseCases(
         registration,
         sessions,
@@ -654,9 +657,10 @@ final class MiniChatModule extends AbstractModule {
             events,
             cipher,
             clock),
-        new VisitorConversationService(workspaces, conversations, messages, tokens, clock),
+        visitorConversations,
         conversationService,
         conversationService,
+        new RealtimeService(events, access, conversations, visitorConversations, clock),
         new ReadinessService(probes),
         outbox
             .filter(kept -> config.app().environment() == AppEnvironment.DEVELOPMENT)

@@ -14,6 +14,7 @@ import com.minichat.application.port.in.conversation.QueryConversationsUseCase;
 import com.minichat.application.port.in.email.ReadOutboxUseCase;
 import com.minichat.application.port.in.health.CheckReadinessUseCase;
 import com.minichat.application.port.in.provider.ProviderChainUseCase;
+import com.minichat.application.port.in.realtime.RealtimeUseCase;
 import com.minichat.application.port.in.team.InvitationUseCase;
 import com.minichat.application.port.in.team.TeamUseCase;
 import com.minichat.application.port.in.webhook.WebhookUseCase;
@@ -58,5 +59,6 @@ public record ApiUseCases(
     VisitorConversationUseCase visitorConversations,
     QueryConversationsUseCase queryConversations,
     ConversationUseCase conversations,
+    RealtimeUseCase realtime,
     CheckReadinessUseCase readiness,
     Optional<ReadOutboxUseCase> outbox) {}

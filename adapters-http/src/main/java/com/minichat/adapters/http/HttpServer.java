@@ -10,6 +10,7 @@ import com.minichat.adapters.http.conversation.ConversationRoutes;
 import com.minichat.adapters.http.dev.OutboxRoutes;
 import com.minichat.adapters.http.ops.OpsRoutes;
 import com.minichat.adapters.http.provider.ProviderRoutes;
+import com.minichat.adapters.http.realtime.RealtimeRoutes;
 import com.minichat.adapters.http.support.Actors;
 import com.minichat.adapters.http.support.Envelope;
 import com.minichat.adapters.http.support.ErrorHandler;
@@ -19,6 +20,7 @@ import com.minichat.adapters.http.support.JsonBody;
 import com.minichat.adapters.http.support.RequestIds;
 import com.minichat.adapters.http.team.TeamRoutes;
 import com.minichat.adapters.http.webhook.WebhookRoutes;
+import com.minichat.adapters.http.widget.WidgetOrigins;
 import com.minichat.adapters.http.widget.WidgetRoutes;
 import com.minichat.adapters.http.workspace.WorkspaceRoutes;
 import com.minichat.domain.common.DomainException;
@@ -40,6 +42,7 @@ public final class HttpServer implements AutoCloseable {
   private static final long MAX_REQUEST_BYTES = 1_000_000;
 
   private final Javalin app;
+  private final RealtimeRoutes realtime;
 
   /**
    * Builds the server; {@link #start(String, int)} opens the port.
@@ -61,6 +64,15 @@ public final class HttpServer implements AutoCloseable {
     ErrorHandler errors = new ErrorHandler(envelope);
     HttpMetrics httpMetrics = new HttpMetrics(metrics);
     Actors actors = new Actors(useCases.authenticate(), useCases.authenticateApiKey());
+    WidgetOrigins widgetOrigins = new WidgetOrigins(useCases.widgetChat(), publicBaseUrl);
+    this.realtime =
+        new RealtimeRoutes(
+            useCases.realtime(),
+            useCases.queryConversations(),
+            useCases.visitorConversations(),
+            useCases.authenticate(),
+            widgetOrigins,
+            mapper);
     AccountRoutes accounts = new AccountRoutes(actors, useCases.profile(), body, envelope);
     AuthRoutes auth =
         new AuthRoutes(
@@ -112,8 +124,9 @@ public final class HttpServer implements AutoCloseable {
                       useCases.visitorConversations(),
                       body,
                       envelope,
-                      publicBaseUrl)
+                      widgetOrigins)
                   .register(config.routes);
+              realtime.register(config.routes);
               new ConversationRoutes(
                       useCases.queryConversations(),
                       useCases.conversations(),
@@ -139,6 +152,7 @@ public final class HttpServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    realtime.close();
   }
 
   private static void configure(

@@ -28,6 +28,7 @@ import com.minichat.application.port.in.conversation.QueryConversationsUseCase;
 import com.minichat.application.port.in.health.CheckReadinessUseCase;
 import com.minichat.application.port.in.health.Readiness;
 import com.minichat.application.port.in.provider.ProviderChainUseCase;
+import com.minichat.application.port.in.realtime.RealtimeUseCase;
 import com.minichat.application.port.in.team.InvitationUseCase;
 import com.minichat.application.port.in.team.TeamUseCase;
 import com.minichat.application.port.in.webhook.WebhookUseCase;
@@ -126,6 +127,7 @@ class HttpServerTest {
             mock(VisitorConversationUseCase.class),
             queryConversations,
             mock(ConversationUseCase.class),
+            mock(RealtimeUseCase.class),
             readiness,
             Optional.empty());
     server =

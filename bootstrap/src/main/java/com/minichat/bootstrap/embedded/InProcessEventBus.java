@@ -1,7 +1,7 @@
 package com.minichat.bootstrap.embedded;
 
 import com.minichat.application.port.out.event.EventBus;
-import com.minichat.domain.conversation.MessagePosted;
+import com.minichat.domain.conversation.ConversationEvent;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -12,11 +12,11 @@ import org.slf4j.LoggerFactory;
 public final class InProcessEventBus implements EventBus {
   private static final Logger LOG = LoggerFactory.getLogger(InProcessEventBus.class);
 
-  private final List<Consumer<MessagePosted>> subscribers = new CopyOnWriteArrayList<>();
+  private final List<Consumer<ConversationEvent>> subscribers = new CopyOnWriteArrayList<>();
 
   @Override
-  public void publish(MessagePosted event) {
-    for (Consumer<MessagePosted> subscriber : subscribers) {
+  public void publish(ConversationEvent event) {
+    for (Consumer<ConversationEvent> subscriber : subscribers) {
       try {
         subscriber.accept(event);
       } catch (RuntimeException e) {
@@ -27,7 +27,7 @@ public final class InProcessEventBus implements EventBus {
   }
 
   @Override
-  public AutoCloseable subscribe(Consumer<MessagePosted> subscriber) {
+  public AutoCloseable subscribe(Consumer<ConversationEvent> subscriber) {
     subscribers.add(subscriber);
     return () -> subscribers.remove(subscriber);
   }

@@ -9,7 +9,8 @@ public record MessagePosted(
     ConversationId conversationId,
     MessageId messageId,
     MessageAuthor author,
-    Instant at) {
+    Instant at)
+    implements ConversationEvent {
 
   /** The event for a stored {@code message}. */
   public static MessagePosted of(Message message) {

@@ -60,7 +60,8 @@ public final class ConversationRoutes {
       Instant createdAt,
       Instant updatedAt) {
 
-    static ConversationResponse from(Conversation conversation) {
+    /** The team's view of {@code conversation}. */
+    public static ConversationResponse from(Conversation conversation) {
       return new ConversationResponse(
           conversation.id().value(),
           conversation.workspaceId().value(),

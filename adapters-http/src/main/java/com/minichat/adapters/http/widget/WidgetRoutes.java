@@ -15,7 +15,6 @@ import com.minichat.application.port.in.widget.VisitorAccess;
 import com.minichat.application.port.in.widget.VisitorConversationUseCase;
 import com.minichat.application.port.in.widget.WidgetChatUseCase;
 import com.minichat.application.port.out.ai.TokenSink;
-import com.minichat.domain.common.ForbiddenException;
 import com.minichat.domain.common.ValidationException;
 import com.minichat.domain.conversation.Conversation;
 import com.minichat.domain.conversation.ConversationId;
@@ -26,37 +25,28 @@ import com.minichat.domain.workspace.Workspace;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 
 /** The public endpoints the embeddable widget calls, identified by the public widget key. */
 public final class WidgetRoutes {
-  private static final String ORIGIN = "Origin";
-
   private final WidgetChatUseCase chat;
   private final VisitorConversationUseCase visitors;
   private final JsonBody body;
   private final Envelope envelope;
-  private final URI ownOrigin;
+  private final WidgetOrigins origins;
 
-  /**
-   * @param publicBaseUrl this server's public address; its own pages (demo, dashboard test chat)
-   *     may always use the widget
-   */
   public WidgetRoutes(
       WidgetChatUseCase chat,
       VisitorConversationUseCase visitors,
       JsonBody body,
       Envelope envelope,
-      String publicBaseUrl) {
+      WidgetOrigins origins) {
     this.chat = chat;
     this.visitors = visitors;
     this.body = body;
     this.envelope = envelope;
-    this.ownOrigin = origin(URI.create(publicBaseUrl));
+    this.origins = origins;
   }
 
   /** A visitor's message. */
@@ -94,7 +84,8 @@ public final class WidgetRoutes {
       boolean humanRequested,
       Instant teamDeliveredUpTo,
       Instant teamSeenUpTo) {
-    static VisitorConversationResponse from(Conversation conversation) {
+    /** The visitor's view of {@code conversation}. */
+    public static VisitorConversationResponse from(Conversation conversation) {
       return new VisitorConversationResponse(
           conversation.id().value(),
           conversation.status().name(),
@@ -154,11 +145,12 @@ public final class WidgetRoutes {
     envelope.ok(
         ctx,
         WidgetConfigResponse.from(
-            allowedWidget(ctx), language != null ? language : ctx.header("Accept-Language")));
+            origins.allowedWidget(ctx),
+            language != null ? language : ctx.header("Accept-Language")));
   }
 
   private void preflight(Context ctx) {
-    allowedWidget(ctx);
+    origins.allowedWidget(ctx);
     ctx.header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH");
     ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type");
     ctx.header("Access-Control-Max-Age", "600");
@@ -166,7 +158,7 @@ public final class WidgetRoutes {
   }
 
   private void start(Context ctx) {
-    allowedWidget(ctx);
+    origins.allowedWidget(ctx);
     String pin = body.readOptional(ctx, StartRequest.class, new StartRequest(null)).pin();
     StartedConversation started = chat.start(widgetKey(ctx), pin, ctx.ip());
     envelope.write(
@@ -178,12 +170,12 @@ public final class WidgetRoutes {
   }
 
   private void history(Context ctx) {
-    allowedWidget(ctx);
+    origins.allowedWidget(ctx);
     envelope.page(ctx, chat.history(access(ctx), Requests.page(ctx)), MessageResponse::forVisitor);
   }
 
   private void edit(Context ctx) {
-    allowedWidget(ctx);
+    origins.allowedWidget(ctx);
     TextRequest request = body.read(ctx, TextRequest.class);
     envelope.ok(
         ctx,
@@ -191,7 +183,7 @@ public final class WidgetRoutes {
   }
 
   private void react(Context ctx) {
-    allowedWidget(ctx);
+    origins.allowedWidget(ctx);
     ReactionRequest request = body.read(ctx, ReactionRequest.class);
     Reaction reaction =
         request.reaction() == null
@@ -203,7 +195,7 @@ public final class WidgetRoutes {
   }
 
   private void identify(Context ctx) {
-    allowedWidget(ctx);
+    origins.allowedWidget(ctx);
     IdentifyRequest request = body.read(ctx, IdentifyRequest.class);
     envelope.ok(
         ctx,
@@ -212,12 +204,12 @@ public final class WidgetRoutes {
   }
 
   private void requestHuman(Context ctx) {
-    allowedWidget(ctx);
+    origins.allowedWidget(ctx);
     envelope.ok(ctx, VisitorConversationResponse.from(visitors.requestHuman(access(ctx))));
   }
 
   private void receipt(Context ctx) {
-    allowedWidget(ctx);
+    origins.allowedWidget(ctx);
     ReceiptRequest request = body.read(ctx, ReceiptRequest.class);
     envelope.ok(
         ctx,
@@ -226,7 +218,7 @@ public final class WidgetRoutes {
   }
 
   private void send(Context ctx) {
-    allowedWidget(ctx);
+    origins.allowedWidget(ctx);
     VisitorAccess access = access(ctx);
     SendMessageRequest request = body.read(ctx, SendMessageRequest.class);
     if (EventStream.wanted(ctx)) {
@@ -234,52 +226,6 @@ public final class WidgetRoutes {
           ctx, sink -> chat.send(access, request.text(), sink), ExchangeResponse::from);
     } else {
       envelope.ok(ctx, ExchangeResponse.from(chat.send(access, request.text(), TokenSink.NONE)));
-    }
-  }
-
-  /**
-   * The widget's workspace, when the calling page may use it: requests without {@code Origin} (not
-   * from a browser page) and from this server's own pages pass; other pages must be on one of the
-   * workspace's allowed domains and get CORS headers for their origin.
-   */
-  private Workspace allowedWidget(Context ctx) {
-    Workspace workspace = chat.widget(widgetKey(ctx));
-    String origin = ctx.header(ORIGIN);
-    if (origin == null) {
-      return workspace;
-    }
-    URI page;
-    try {
-      page = origin(new URI(origin));
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      throw new ForbiddenException("The page's origin is not valid");
-    }
-    if (!page.equals(ownOrigin) && !workspace.allowsEmbeddingOn(page.getHost(), page.getPort())) {
-      throw new ForbiddenException(
-          "This website may not use the widget; add its domain to the workspace's allowed"
-              + " domains");
-    }
-    ctx.header("Access-Control-Allow-Origin", origin);
-    ctx.header("Vary", ORIGIN);
-    return workspace;
-  }
-
-  /** Scheme, host and explicit port only, for comparing origins. */
-  private static URI origin(URI uri) {
-    if (uri.getScheme() == null || uri.getHost() == null) {
-      throw new IllegalArgumentException("not an origin");
-    }
-    try {
-      return new URI(
-          uri.getScheme().toLowerCase(Locale.ROOT),
-          null,
-          uri.getHost().toLowerCase(Locale.ROOT),
-          uri.getPort(),
-          null,
-          null,
-          null);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(e);
     }
   }
 

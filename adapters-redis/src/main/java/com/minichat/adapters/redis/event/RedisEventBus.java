@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.minichat.application.port.out.event.EventBus;
 import com.minichat.domain.common.UpstreamUnavailableException;
-import com.minichat.domain.conversation.MessagePosted;
+import com.minichat.domain.conversation.ConversationEvent;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -33,13 +33,13 @@ import redis.clients.jedis.exceptions.JedisException;
  * #CHANNEL} reaches the subscribers of every instance, its own included (delivery always goes
  * through Redis, so each subscriber sees each event once).
  *
- * <p>Events travel as JSON ({@link MessagePostedJson}). One daemon thread per bus holds a
- * subscription on a connection taken from the client's pool and hands each event to the local
- * subscribers in turn; a subscriber that throws is logged and skipped. When the connection drops —
- * or goes silent: a second daemon thread publishes a heartbeat on a channel of this bus's own every
- * few seconds and cuts a subscription that stops receiving it — the subscription is re-established
- * with exponential backoff and jitter. Events published meanwhile are lost, as the port's
- * at-most-once contract allows.
+ * <p>Events travel as JSON ({@link EventJson}). One daemon thread per bus holds a subscription on a
+ * connection taken from the client's pool and hands each event to the local subscribers in turn; a
+ * subscriber that throws is logged and skipped. When the connection drops — or goes silent: a
+ * second daemon thread publishes a heartbeat on a channel of this bus's own every few seconds and
+ * cuts a subscription that stops receiving it — the subscription is re-established with exponential
+ * backoff and jitter. Events published meanwhile are lost, as the port's at-most-once contract
+ * allows.
  *
  * <p>The heartbeat travels over a separate publish rather than a {@code PING} on the subscribed
  * connection: with RESP3, which Jedis 8 negotiates by default, {@code JedisPubSub.ping()} races
@@ -116,18 +116,21 @@ public final class RedisEventBus implements EventBus, AutoCloseable {
    * @throws UpstreamUnavailableException when Redis cannot take the message
    */
   @Override
-  public void publish(MessagePosted event) {
+  public void publish(ConversationEvent event) {
     Objects.requireNonNull(event, "event");
     String payload;
     try {
-      payload = JSON.writeValueAsString(MessagePostedJson.from(event));
+      payload = JSON.writeValueAsString(EventJson.from(event));
     } catch (JacksonException e) {
-      throw new IllegalStateException("MessagePosted could not be written as JSON", e);
+      throw new IllegalStateException("an event could not be written as JSON", e);
     }
     try {
       redis.publish(CHANNEL, payload);
     } catch (JedisException e) {
-      LOG.warn("Publishing event {} on Redis failed: {}", event.messageId().value(), e.toString());
+      LOG.warn(
+          "Publishing event {} on Redis failed: {}",
+          event.getClass().getSimpleName(),
+          e.toString());
       throw new UpstreamUnavailableException("Redis is unavailable for events", e);
     }
   }
@@ -137,7 +140,7 @@ public final class RedisEventBus implements EventBus, AutoCloseable {
    * it so that events published right after this call are seen; it never fails because of Redis.
    */
   @Override
-  public AutoCloseable subscribe(Consumer<MessagePosted> subscriber) {
+  public AutoCloseable subscribe(Consumer<ConversationEvent> subscriber) {
     Objects.requireNonNull(subscriber, "subscriber");
     if (closed) {
       throw new IllegalStateException("the event bus is closed");
@@ -329,14 +332,14 @@ public final class RedisEventBus implements EventBus, AutoCloseable {
   }
 
   private void dispatch(String payload) {
-    MessagePosted event;
+    ConversationEvent event;
     try {
-      MessagePostedJson wire = JSON.readValue(payload, MessagePostedJson.class);
-      if (wire == null || !wire.isKnown()) {
+      EventJson wire = JSON.readValue(payload, EventJson.class);
+      event = wire == null ? null : wire.toEvent();
+      if (event == null) {
         LOG.debug("Skipping an event this version does not know on {}", CHANNEL);
         return;
       }
-      event = wire.toEvent();
     } catch (JacksonException | RuntimeException e) {
       LOG.warn("Skipping an unreadable event on {}: {}", CHANNEL, e.toString());
       return;
@@ -408,14 +411,14 @@ public final class RedisEventBus implements EventBus, AutoCloseable {
 
   /** One local subscriber; closing it removes it. */
   private final class Registration implements AutoCloseable {
-    private final Consumer<MessagePosted> subscriber;
+    private final Consumer<ConversationEvent> subscriber;
     private volatile boolean active = true;
 
-    Registration(Consumer<MessagePosted> subscriber) {
+    Registration(Consumer<ConversationEvent> subscriber) {
       this.subscriber = subscriber;
     }
 
-    void deliver(MessagePosted event) {
+    void deliver(ConversationEvent event) {
       if (!active) {
         return;
       }
@@ -423,8 +426,8 @@ public final class RedisEventBus implements EventBus, AutoCloseable {
         subscriber.accept(event);
       } catch (RuntimeException e) {
         LOG.warn(
-            "An event subscriber failed on message {}; the others still receive it",
-            event.messageId().value(),
+            "An event subscriber failed on {}; the others still receive it",
+            event.getClass().getSimpleName(),
             e);
       }
     }

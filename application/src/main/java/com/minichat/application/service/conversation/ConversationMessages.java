@@ -1,11 +1,13 @@
 package com.minichat.application.service.conversation;
 
 import com.minichat.application.port.out.conversation.MessageRepository;
+import com.minichat.application.port.out.event.EventBus;
 import com.minichat.domain.common.ErrorCode;
 import com.minichat.domain.common.ForbiddenException;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.conversation.ConversationId;
 import com.minichat.domain.conversation.Message;
+import com.minichat.domain.conversation.MessageChanged;
 import com.minichat.domain.conversation.MessageId;
 import java.time.Instant;
 
@@ -27,13 +29,13 @@ public final class ConversationMessages {
   }
 
   /**
-   * Stores {@code message} with {@code text}, the earlier text kept; the author has been checked.
-   * The same text again changes nothing.
+   * Stores {@code message} with {@code text}, the earlier text kept, and tells everyone watching;
+   * the author has been checked. The same text again changes nothing.
    *
    * @throws ForbiddenException with {@code EDIT_WINDOW_CLOSED} after {@link Message#EDIT_WINDOW}
    */
   public static Message edit(
-      MessageRepository messages, Message message, String text, Instant now) {
+      MessageRepository messages, EventBus events, Message message, String text, Instant now) {
     if (text != null && message.text().equals(text.strip())) {
       return message;
     }
@@ -46,6 +48,7 @@ public final class ConversationMessages {
     }
     Message edited = message.edited(text, now);
     messages.update(edited);
+    events.publish(MessageChanged.of(edited, now));
     return edited;
   }
 }

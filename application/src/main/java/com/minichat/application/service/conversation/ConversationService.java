@@ -14,6 +14,7 @@ import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
 import com.minichat.domain.conversation.Conversation;
+import com.minichat.domain.conversation.ConversationChanged;
 import com.minichat.domain.conversation.ConversationId;
 import com.minichat.domain.conversation.Message;
 import com.minichat.domain.conversation.MessageAuthor;
@@ -68,8 +69,10 @@ public final class ConversationService implements QueryConversationsUseCase, Con
     Conversation conversation = find(actor, conversationId, Permission.CHAT);
     Message answer = Message.byAgent(conversation, person(actor), text, clock.instant());
     messages.insert(answer);
-    conversations.update(conversation.humanAnswered(clock.instant()));
+    Conversation answered = conversation.humanAnswered(clock.instant());
+    conversations.update(answered);
     events.publish(MessagePosted.of(answer));
+    events.publish(ConversationChanged.of(answered));
     return answer;
   }
 
@@ -86,6 +89,7 @@ public final class ConversationService implements QueryConversationsUseCase, Con
     }
     if (!changed.equals(conversation)) {
       conversations.update(changed);
+      events.publish(ConversationChanged.of(changed));
     }
     return changed;
   }
@@ -101,7 +105,7 @@ public final class ConversationService implements QueryConversationsUseCase, Con
         || !editor.equals(message.authorId())) {
       throw new ForbiddenException("Only the team member who wrote a message may change it");
     }
-    return ConversationMessages.edit(messages, message, text, clock.instant());
+    return ConversationMessages.edit(messages, events, message, text, clock.instant());
   }
 
   @Override
@@ -113,7 +117,14 @@ public final class ConversationService implements QueryConversationsUseCase, Con
         conversation.withReceipts(
             conversation.receipts().byTeam(kind, last.createdAt()), clock.instant());
     conversations.update(marked);
+    events.publish(ConversationChanged.of(marked));
     return marked;
+  }
+
+  @Override
+  public Message message(Actor actor, ConversationId conversationId, MessageId messageId) {
+    find(actor, conversationId, Permission.READ_WORKSPACE);
+    return ConversationMessages.find(messages, conversationId, messageId);
   }
 
   private Conversation find(Actor actor, ConversationId conversationId, Permission permission) {

@@ -28,11 +28,13 @@ import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
 import com.minichat.domain.common.UpstreamUnavailableException;
 import com.minichat.domain.conversation.Conversation;
+import com.minichat.domain.conversation.ConversationChanged;
 import com.minichat.domain.conversation.ConversationStatus;
 import com.minichat.domain.conversation.Message;
 import com.minichat.domain.conversation.MessageAuthor;
 import com.minichat.domain.conversation.MessagePosted;
 import com.minichat.domain.conversation.ModelUsage;
+import com.minichat.domain.conversation.Typing;
 import com.minichat.domain.conversation.VisitorId;
 import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
@@ -136,16 +138,24 @@ public final class WidgetChatService implements WidgetChatUseCase {
     List<Message> history = messages.findRecent(conversation.id(), HISTORY_FOR_MODEL);
     store(question);
     if (conversation.status() != ConversationStatus.OPEN) {
-      conversations.update(conversation.visitorWrote(clock.instant()));
+      Conversation reopened = conversation.visitorWrote(clock.instant());
+      conversations.update(reopened);
+      events.publish(ConversationChanged.of(reopened));
     }
     if (conversation.aiPaused()) {
       // a person took over: the team answers, not the bot
       return new MessageExchange(question, null);
     }
-    ModelReply answer =
-        model.reply(
-            new ReplyRequest(workspace, history, question.text(), providers.of(workspace.id())),
-            sink);
+    typing(conversation, true);
+    ModelReply answer;
+    try {
+      answer =
+          model.reply(
+              new ReplyRequest(workspace, history, question.text(), providers.of(workspace.id())),
+              sink);
+    } finally {
+      typing(conversation, false);
+    }
     Message reply = store(replyTo(question, conversation, answer));
     return new MessageExchange(question, reply);
   }
@@ -209,6 +219,18 @@ public final class WidgetChatService implements WidgetChatUseCase {
         expected.getBytes(StandardCharsets.UTF_8), pin.strip().getBytes(StandardCharsets.UTF_8))) {
       throw new AuthenticationException("The PIN is wrong");
     }
+  }
+
+  /** Tells everyone watching that the bot is (or stopped) writing. */
+  private void typing(Conversation conversation, boolean typing) {
+    events.publish(
+        new Typing(
+            conversation.workspaceId(),
+            conversation.id(),
+            MessageAuthor.AI,
+            null,
+            typing,
+            clock.instant()));
   }
 
   private Message store(Message message) {

@@ -27,10 +27,12 @@ import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
 import com.minichat.domain.conversation.Conversation;
+import com.minichat.domain.conversation.ConversationChanged;
 import com.minichat.domain.conversation.ConversationId;
 import com.minichat.domain.conversation.ConversationStatus;
 import com.minichat.domain.conversation.Message;
 import com.minichat.domain.conversation.MessageAuthor;
+import com.minichat.domain.conversation.MessageChanged;
 import com.minichat.domain.conversation.MessageEdit;
 import com.minichat.domain.conversation.MessagePosted;
 import com.minichat.domain.conversation.Receipts;
@@ -310,8 +312,9 @@ class ConversationServiceTest {
     assertEquals(ALICE_ID, reply.authorId());
     assertEquals("I'm Alice, how can I help?", reply.text());
     assertEquals(reply, messages.findById(reply.id()).orElseThrow());
-    assertEquals(List.of(MessagePosted.of(reply)), events.published());
     Conversation after = conversations.findById(aliceFirst.id()).orElseThrow();
+    assertEquals(
+        List.of(MessagePosted.of(reply), ConversationChanged.of(after)), events.published());
     assertTrue(after.aiPaused());
     assertFalse(after.humanRequested());
   }
@@ -340,6 +343,7 @@ class ConversationServiceTest {
 
     assertEquals(ConversationStatus.CLOSED, closed.status());
     assertFalse(closed.aiPaused());
+    assertEquals(ConversationChanged.of(closed), events.published().getLast());
     assertEquals(closed, conversations.findById(aliceFirst.id()).orElseThrow());
     Conversation taken = service.change(ALICE, aliceFirst.id(), new ConversationChange(null, true));
     assertTrue(taken.aiPaused());
@@ -355,6 +359,7 @@ class ConversationServiceTest {
     Message edited = service.edit(ALICE, aliceFirst.id(), reply.id(), "We open at 8");
 
     assertEquals("We open at 8", edited.text());
+    assertEquals(MessageChanged.of(edited, clock.instant()), events.published().getLast());
     assertEquals(List.of(new MessageEdit("We open at 9", clock.instant())), edited.edits());
     assertEquals(edited, messages.findById(reply.id()).orElseThrow());
     assertThrows(

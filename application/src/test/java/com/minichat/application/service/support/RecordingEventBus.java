@@ -1,7 +1,7 @@
 package com.minichat.application.service.support;
 
 import com.minichat.application.port.out.event.EventBus;
-import com.minichat.domain.conversation.MessagePosted;
+import com.minichat.domain.conversation.ConversationEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,25 +12,25 @@ import java.util.function.Consumer;
  * everything published, for assertions.
  */
 public final class RecordingEventBus implements EventBus {
-  private final List<MessagePosted> published = new CopyOnWriteArrayList<>();
-  private final List<Consumer<MessagePosted>> subscribers = new CopyOnWriteArrayList<>();
+  private final List<ConversationEvent> published = new CopyOnWriteArrayList<>();
+  private final List<Consumer<ConversationEvent>> subscribers = new CopyOnWriteArrayList<>();
 
   @Override
-  public void publish(MessagePosted event) {
+  public void publish(ConversationEvent event) {
     published.add(event);
-    for (Consumer<MessagePosted> subscriber : subscribers) {
+    for (Consumer<ConversationEvent> subscriber : subscribers) {
       subscriber.accept(event);
     }
   }
 
   @Override
-  public AutoCloseable subscribe(Consumer<MessagePosted> subscriber) {
+  public AutoCloseable subscribe(Consumer<ConversationEvent> subscriber) {
     subscribers.add(subscriber);
     return () -> subscribers.remove(subscriber);
   }
 
   /** Every event published so far, in order. */
-  public List<MessagePosted> published() {
+  public List<ConversationEvent> published() {
     return new ArrayList<>(published);
   }
 }

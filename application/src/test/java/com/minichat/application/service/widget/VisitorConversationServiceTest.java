@@ -11,6 +11,7 @@ import com.minichat.application.fake.InMemoryWorkspaceRepository;
 import com.minichat.application.port.in.widget.VisitorAccess;
 import com.minichat.application.port.out.security.VisitorClaims;
 import com.minichat.application.service.support.FakeTokenService;
+import com.minichat.application.service.support.RecordingEventBus;
 import com.minichat.application.service.support.TestClock;
 import com.minichat.domain.common.AuthenticationException;
 import com.minichat.domain.common.ErrorCode;
@@ -18,9 +19,11 @@ import com.minichat.domain.common.ForbiddenException;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.ValidationException;
 import com.minichat.domain.conversation.Conversation;
+import com.minichat.domain.conversation.ConversationChanged;
 import com.minichat.domain.conversation.ConversationStatus;
 import com.minichat.domain.conversation.Message;
 import com.minichat.domain.conversation.MessageAuthor;
+import com.minichat.domain.conversation.MessageChanged;
 import com.minichat.domain.conversation.ModelUsage;
 import com.minichat.domain.conversation.Reaction;
 import com.minichat.domain.conversation.Receipts;
@@ -44,8 +47,9 @@ class VisitorConversationServiceTest {
   private final InMemoryMessageRepository messages = new InMemoryMessageRepository();
   private final FakeTokenService tokens = new FakeTokenService();
   private final TestClock clock = TestClock.fixedAt(T0);
+  private final RecordingEventBus events = new RecordingEventBus();
   private final VisitorConversationService service =
-      new VisitorConversationService(workspaces, conversations, messages, tokens, clock);
+      new VisitorConversationService(workspaces, conversations, messages, tokens, events, clock);
 
   private Workspace shop;
   private Conversation conversation;
@@ -94,6 +98,7 @@ class VisitorConversationServiceTest {
 
     assertEquals(new VisitorProfile("สมชาย", "somchai@example.com", null), identified.visitor());
     assertEquals(identified, stored());
+    assertEquals(List.of(ConversationChanged.of(identified)), events.published());
     ValidationException wrong =
         assertThrows(ValidationException.class, () -> service.identify(access, "", "x@", ""));
     assertEquals("email", wrong.violations().getFirst().field());
@@ -114,6 +119,8 @@ class VisitorConversationServiceTest {
     assertEquals(Reaction.UP, service.react(access, answer.id(), Reaction.UP).reaction());
     assertEquals(Reaction.DOWN, service.react(access, answer.id(), Reaction.DOWN).reaction());
     assertEquals(Reaction.DOWN, messages.findById(answer.id()).orElseThrow().reaction());
+    assertEquals(
+        MessageChanged.of(answer, T0), events.published().getLast(), "watchers hear of it");
     assertNull(service.react(access, answer.id(), null).reaction());
 
     assertThrows(
@@ -147,6 +154,12 @@ class VisitorConversationServiceTest {
   }
 
   @Test
+  void theVisitorReadsTheirConversationAndItsMessages() {
+    assertEquals(conversation, service.conversation(access));
+    assertEquals(answer, service.message(access, answer.id()));
+  }
+
+  @Test
   void anotherConversationsMessagesAndTokensAreRefused() {
     Conversation other = Conversation.start(shop.id(), VisitorId.generate(), T0);
     conversations.insert(other);
@@ -154,6 +167,7 @@ class VisitorConversationServiceTest {
     messages.insert(elsewhere);
 
     assertThrows(NotFoundException.class, () -> service.edit(access, elsewhere.id(), "x"));
+    assertThrows(NotFoundException.class, () -> service.message(access, elsewhere.id()));
     VisitorAccess forged = new VisitorAccess(shop.widgetKey(), other.id(), access.visitorToken());
     assertThrows(AuthenticationException.class, () -> service.requestHuman(forged));
   }

@@ -44,6 +44,7 @@ import com.minichat.domain.conversation.Message;
 import com.minichat.domain.conversation.MessageAuthor;
 import com.minichat.domain.conversation.MessagePosted;
 import com.minichat.domain.conversation.ModelUsage;
+import com.minichat.domain.conversation.Typing;
 import com.minichat.domain.provider.ProviderConfig;
 import com.minichat.domain.provider.ProviderType;
 import com.minichat.domain.user.UserId;
@@ -250,7 +251,26 @@ class WidgetChatServiceTest {
     assertEquals(shop.id(), reply.workspaceId());
     assertTrue(question.createdAt().isBefore(reply.createdAt()));
     assertEquals(List.of(question, reply), allMessagesOf(started.conversation().id()));
-    assertEquals(List.of(MessagePosted.of(question), MessagePosted.of(reply)), events.published());
+    assertEquals(
+        List.of(
+            MessagePosted.of(question),
+            new Typing(
+                shop.id(),
+                question.conversationId(),
+                MessageAuthor.AI,
+                null,
+                true,
+                T0.plusSeconds(3)),
+            new Typing(
+                shop.id(),
+                question.conversationId(),
+                MessageAuthor.AI,
+                null,
+                false,
+                T0.plusSeconds(4)),
+            MessagePosted.of(reply)),
+        events.published(),
+        "the bot is shown typing while it writes");
   }
 
   @Test
@@ -343,7 +363,13 @@ class WidgetChatServiceTest {
     WidgetChatService service = service();
     StartedConversation started = service.start(shop.widgetKey(), null, IP);
     List<MessageAuthor> seen = new ArrayList<>();
-    AutoCloseable subscription = events.subscribe(event -> seen.add(event.author()));
+    AutoCloseable subscription =
+        events.subscribe(
+            event -> {
+              if (event instanceof MessagePosted posted) {
+                seen.add(posted.author());
+              }
+            });
     service.send(access(shop, started), "Hi", TokenSink.NONE);
     subscription.close();
     service.send(access(shop, started), "Not seen", TokenSink.NONE);
@@ -528,7 +554,11 @@ class WidgetChatServiceTest {
     assertEquals(1, stored.size());
     assertEquals(MessageAuthor.VISITOR, stored.getFirst().author());
     assertEquals("Are you open?", stored.getFirst().text());
-    assertEquals(List.of(MessagePosted.of(stored.getFirst())), events.published());
+    assertEquals(MessagePosted.of(stored.getFirst()), events.published().getFirst());
+    assertEquals(
+        false,
+        ((Typing) events.published().getLast()).typing(),
+        "the bot stops typing even when it fails");
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.minichat.domain.common.PageRequest;
 import com.minichat.domain.conversation.Conversation;
 import com.minichat.domain.conversation.ConversationId;
 import com.minichat.domain.conversation.Message;
+import com.minichat.domain.conversation.MessageId;
 import com.minichat.domain.workspace.WorkspaceId;
 
 /**
@@ -18,6 +19,9 @@ public interface QueryConversationsUseCase {
 
   /** One conversation. */
   Conversation conversation(Actor actor, ConversationId conversationId);
+
+  /** One message of a conversation. */
+  Message message(Actor actor, ConversationId conversationId, MessageId messageId);
 
   /** A conversation's messages, oldest first. */
   Page<Message> messages(Actor actor, ConversationId conversationId, PageRequest page);

@@ -8,6 +8,12 @@ import com.minichat.domain.conversation.Receipts;
 
 /** What a visitor may do in their conversation besides writing: all need the visitor token. */
 public interface VisitorConversationUseCase {
+  /** The visitor's conversation. */
+  Conversation conversation(VisitorAccess access);
+
+  /** One message of the visitor's conversation. */
+  Message message(VisitorAccess access, MessageId messageId);
+
   /**
    * Records what the visitor tells about themselves; every part is optional.
    *

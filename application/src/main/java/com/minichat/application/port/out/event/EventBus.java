@@ -1,6 +1,6 @@
 package com.minichat.application.port.out.event;
 
-import com.minichat.domain.conversation.MessagePosted;
+import com.minichat.domain.conversation.ConversationEvent;
 import java.util.function.Consumer;
 
 /**
@@ -8,8 +8,8 @@ import java.util.function.Consumer;
  * pub/sub for several). Delivery is at most once; subscribers must not block.
  */
 public interface EventBus {
-  void publish(MessagePosted event);
+  void publish(ConversationEvent event);
 
   /** Registers {@code subscriber}; closing the returned handle stops delivery to it. */
-  AutoCloseable subscribe(Consumer<MessagePosted> subscriber);
+  AutoCloseable subscribe(Consumer<ConversationEvent> subscriber);
 }

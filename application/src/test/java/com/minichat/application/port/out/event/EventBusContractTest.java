@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.minichat.domain.conversation.ConversationChanged;
+import com.minichat.domain.conversation.ConversationEvent;
 import com.minichat.domain.conversation.ConversationId;
 import com.minichat.domain.conversation.MessageAuthor;
+import com.minichat.domain.conversation.MessageChanged;
 import com.minichat.domain.conversation.MessageId;
 import com.minichat.domain.conversation.MessagePosted;
+import com.minichat.domain.conversation.Presence;
+import com.minichat.domain.conversation.Typing;
+import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.WorkspaceId;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,6 +101,29 @@ public abstract class EventBusContractTest {
   }
 
   @Test
+  void everyKindOfEventSurvivesTheTripWithEveryFieldIntact() throws Exception {
+    Recorder recorder = record(bus);
+    ConversationId conversation = ConversationId.generate();
+    UserId agent = new UserId("agent-1");
+    List<ConversationEvent> kinds =
+        List.of(
+            new MessageChanged(workspace, conversation, MessageId.generate(), AT),
+            new ConversationChanged(workspace, conversation, AT),
+            new Typing(workspace, conversation, MessageAuthor.AI, null, true, AT),
+            new Typing(workspace, conversation, MessageAuthor.AGENT, agent, false, AT),
+            new Presence(workspace, conversation, MessageAuthor.VISITOR, null, true, AT),
+            new Presence(workspace, null, MessageAuthor.AGENT, agent, false, AT));
+
+    kinds.forEach(bus::publish);
+
+    List<ConversationEvent> received = new ArrayList<>();
+    for (int i = 0; i < kinds.size(); i++) {
+      received.add(recorder.next());
+    }
+    assertEquals(Set.copyOf(kinds), Set.copyOf(received));
+  }
+
+  @Test
   void everyAuthorSurvivesTheTrip() throws Exception {
     Recorder recorder = record(bus);
     Set<MessagePosted> published = new HashSet<>();
@@ -104,7 +133,7 @@ public abstract class EventBusContractTest {
       bus.publish(event);
     }
 
-    Set<MessagePosted> received = new HashSet<>();
+    Set<ConversationEvent> received = new HashSet<>();
     for (int i = 0; i < published.size(); i++) {
       received.add(recorder.next());
     }
@@ -169,7 +198,7 @@ public abstract class EventBusContractTest {
   @Test
   void aThrowingSubscriberDoesNotStopTheOthers() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    Consumer<MessagePosted> throwing =
+    Consumer<ConversationEvent> throwing =
         event -> {
           if (event.workspaceId().equals(workspace)) {
             calls.incrementAndGet();
@@ -206,11 +235,11 @@ public abstract class EventBusContractTest {
   }
 
   /** Records the events of one workspace, in arrival order. */
-  protected static final class Recorder implements Consumer<MessagePosted> {
+  protected static final class Recorder implements Consumer<ConversationEvent> {
     private final WorkspaceId workspace;
 
     /** What arrived and was not taken with {@link #next()} yet. */
-    public final BlockingQueue<MessagePosted> received = new LinkedBlockingQueue<>();
+    public final BlockingQueue<ConversationEvent> received = new LinkedBlockingQueue<>();
 
     AutoCloseable subscription;
 
@@ -219,15 +248,15 @@ public abstract class EventBusContractTest {
     }
 
     @Override
-    public void accept(MessagePosted event) {
+    public void accept(ConversationEvent event) {
       if (event.workspaceId().equals(workspace)) {
         received.add(event);
       }
     }
 
     /** The next event, waiting at most {@link #DELIVERY_TIMEOUT}; fails when none arrives. */
-    public MessagePosted next() throws InterruptedException {
-      MessagePosted event = received.poll(DELIVERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    public ConversationEvent next() throws InterruptedException {
+      ConversationEvent event = received.poll(DELIVERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       assertNotNull(event, "no event within " + DELIVERY_TIMEOUT);
       return event;
     }
