@@ -87,6 +87,7 @@ import com.minichat.application.service.account.TwoFactorService;
 import com.minichat.application.service.apikey.ApiKeyExpiryWarnings;
 import com.minichat.application.service.apikey.ApiKeyService;
 import com.minichat.application.service.audit.AuditLogService;
+import com.minichat.application.service.conversation.BotReplies;
 import com.minichat.application.service.conversation.ConversationService;
 import com.minichat.application.service.email.OutboxService;
 import com.minichat.application.service.health.ReadinessService;
@@ -649,12 +650,16 @@ final class MiniChatModule extends AbstractModule {
             workspaces,
             conversations,
             messages,
-            usage,
-            model,
-            new ProviderEndpoints(providerChains, cipher),
+            new BotReplies(
+                conversations,
+                messages,
+                usage,
+                model,
+                new ProviderEndpoints(providerChains, cipher),
+                events,
+                clock),
             tokens,
             rateLimiter,
-            events,
             cipher,
             clock),
         visitorConversations,

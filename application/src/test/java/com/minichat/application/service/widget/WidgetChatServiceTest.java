@@ -19,6 +19,7 @@ import com.minichat.application.port.out.ai.ReplyRequest;
 import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.application.port.out.security.VisitorClaims;
 import com.minichat.application.port.out.usage.UsageCounters;
+import com.minichat.application.service.conversation.BotReplies;
 import com.minichat.application.service.provider.ProviderChainService;
 import com.minichat.application.service.provider.ProviderEndpoints;
 import com.minichat.application.service.support.FakeSecretCipher;
@@ -124,12 +125,16 @@ class WidgetChatServiceTest {
         workspaces,
         conversations,
         messages,
-        usage,
-        model,
-        new ProviderEndpoints(providerChains, cipher),
+        new BotReplies(
+            conversations,
+            messages,
+            usage,
+            model,
+            new ProviderEndpoints(providerChains, cipher),
+            events,
+            clock),
         tokens,
         limiter,
-        events,
         cipher,
         clock);
   }
@@ -409,7 +414,7 @@ class WidgetChatServiceTest {
     service.send(access, "the new question", TokenSink.NONE);
 
     ReplyRequest request = model.lastRequest();
-    assertEquals(WidgetChatService.HISTORY_FOR_MODEL, request.history().size());
+    assertEquals(BotReplies.HISTORY_FOR_MODEL, request.history().size());
     assertEquals(20, request.history().size());
     assertEquals(earlier.subList(10, 30), request.history());
     assertTrue(

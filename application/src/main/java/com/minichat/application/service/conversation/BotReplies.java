@@ -1,0 +1,158 @@
+package com.minichat.application.service.conversation;
+
+import com.minichat.application.port.in.widget.MessageExchange;
+import com.minichat.application.port.out.ai.LanguageModel;
+import com.minichat.application.port.out.ai.ModelReply;
+import com.minichat.application.port.out.ai.ReplyRequest;
+import com.minichat.application.port.out.ai.TokenSink;
+import com.minichat.application.port.out.conversation.ConversationRepository;
+import com.minichat.application.port.out.conversation.MessageRepository;
+import com.minichat.application.port.out.event.EventBus;
+import com.minichat.application.port.out.usage.UsageCounters;
+import com.minichat.application.service.provider.ProviderEndpoints;
+import com.minichat.domain.common.ErrorCode;
+import com.minichat.domain.common.ForbiddenException;
+import com.minichat.domain.common.UpstreamUnavailableException;
+import com.minichat.domain.conversation.Conversation;
+import com.minichat.domain.conversation.ConversationChanged;
+import com.minichat.domain.conversation.ConversationStatus;
+import com.minichat.domain.conversation.Message;
+import com.minichat.domain.conversation.MessageAuthor;
+import com.minichat.domain.conversation.MessagePosted;
+import com.minichat.domain.conversation.ModelUsage;
+import com.minichat.domain.conversation.Typing;
+import com.minichat.domain.workspace.Workspace;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The one path from a visitor's question to the bot's stored answer, whichever way the question
+ * came (widget, server API, OpenAI-compatible surface): the plan's monthly limit, the question
+ * stored and announced, a closed conversation reopened, silence while a person has taken over, the
+ * bot shown typing, the workspace's provider chain asked, the answer stored with what it used.
+ */
+public final class BotReplies {
+  /** How many earlier messages the model sees. */
+  public static final int HISTORY_FOR_MODEL = 20;
+
+  private final ConversationRepository conversations;
+  private final MessageRepository messages;
+  private final UsageCounters usage;
+  private final LanguageModel model;
+  private final ProviderEndpoints providers;
+  private final EventBus events;
+  private final Clock clock;
+
+  public BotReplies(
+      ConversationRepository conversations,
+      MessageRepository messages,
+      UsageCounters usage,
+      LanguageModel model,
+      ProviderEndpoints providers,
+      EventBus events,
+      Clock clock) {
+    this.conversations = conversations;
+    this.messages = messages;
+    this.usage = usage;
+    this.model = model;
+    this.providers = providers;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * Stores {@code question} and, unless a person has taken over, the bot's answer to it.
+   *
+   * @param sink receives the answer piece by piece while it is written
+   * @throws ForbiddenException with {@code PLAN_LIMIT_REACHED} beyond the plan's monthly messages;
+   *     nothing is stored then
+   * @throws UpstreamUnavailableException when no provider answers; the question is kept
+   */
+  public MessageExchange answer(
+      Workspace workspace, Conversation conversation, Message question, TokenSink sink) {
+    countMessage(workspace);
+    List<Message> history = messages.findRecent(conversation.id(), HISTORY_FOR_MODEL);
+    store(question);
+    if (conversation.status() != ConversationStatus.OPEN) {
+      Conversation reopened = conversation.visitorWrote(clock.instant());
+      conversations.update(reopened);
+      events.publish(ConversationChanged.of(reopened));
+    }
+    if (conversation.aiPaused()) {
+      // a person took over: the team answers, not the bot
+      return new MessageExchange(question, null);
+    }
+    typing(conversation, true);
+    ModelReply answer;
+    try {
+      answer =
+          model.reply(
+              new ReplyRequest(workspace, history, question.text(), providers.of(workspace.id())),
+              sink);
+    } finally {
+      typing(conversation, false);
+    }
+    Message reply = store(replyTo(question, conversation, answer));
+    return new MessageExchange(question, reply);
+  }
+
+  /**
+   * The bot's message, timed at least a millisecond after the question: stores keep milliseconds
+   * and order by time, and a fast answer must still come after what it answers.
+   */
+  private Message replyTo(Message question, Conversation conversation, ModelReply answer) {
+    if (answer.text() == null || answer.text().isBlank()) {
+      throw new UpstreamUnavailableException("The assistant gave an empty answer", null);
+    }
+    String text =
+        answer.text().length() > Message.MAX_TEXT_LENGTH
+            ? answer.text().substring(0, Message.MAX_TEXT_LENGTH - 1) + "…"
+            : answer.text();
+    Instant earliest = question.createdAt().plusMillis(1);
+    Instant now = clock.instant();
+    ModelUsage used =
+        new ModelUsage(
+            answer.provider().wireName(),
+            answer.model(),
+            answer.inputTokens(),
+            answer.outputTokens(),
+            0);
+    return Message.aiAnswer(conversation, text, used, now.isBefore(earliest) ? earliest : now);
+  }
+
+  /**
+   * Counts a visitor message against the workspace's monthly plan limit (months in UTC); a refused
+   * message is taken off the count again, so the count is of accepted messages.
+   */
+  private void countMessage(Workspace workspace) {
+    YearMonth month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+    long used = usage.add(workspace.id(), UsageCounters.MESSAGES, month, 1);
+    if (used > workspace.plan().messagesPerMonth()) {
+      usage.add(workspace.id(), UsageCounters.MESSAGES, month, -1);
+      throw new ForbiddenException(
+          ErrorCode.PLAN_LIMIT_REACHED,
+          "This chat has reached its message limit for this month; please try again next month");
+    }
+  }
+
+  /** Tells everyone watching that the bot is (or stopped) writing. */
+  private void typing(Conversation conversation, boolean typing) {
+    events.publish(
+        new Typing(
+            conversation.workspaceId(),
+            conversation.id(),
+            MessageAuthor.AI,
+            null,
+            typing,
+            clock.instant()));
+  }
+
+  private Message store(Message message) {
+    messages.insert(message);
+    events.publish(MessagePosted.of(message));
+    return message;
+  }
+}
