@@ -142,6 +142,7 @@ class MongoDocumentsTest {
             "encryptedPin",
             "welcomeMessages",
             "appearance",
+            "aiPolicy",
             "plan",
             "createdAt",
             "updatedAt",

@@ -151,6 +151,7 @@ public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
         workspace.welcomeMessages(),
         workspace.appearance(),
         workspace.plan(),
+        workspace.aiPolicy(),
         millis(workspace.createdAt()),
         millis(workspace.updatedAt()));
   }

@@ -25,6 +25,7 @@ class ConversationLifecycleTest {
   private IdentityApp app;
   private Browser owner;
   private String widgetKey;
+  private String workspaceId;
   private String conversationId;
   private String visitorToken;
 
@@ -32,7 +33,9 @@ class ConversationLifecycleTest {
   void start() {
     app = IdentityApp.start(dataDir);
     owner = app.registerAndLogIn("owner@example.com");
-    widgetKey = Tenants.createWorkspace(app, owner, "Baan Suan").path("widgetKey").asText();
+    JsonNode workspace = Tenants.createWorkspace(app, owner, "Baan Suan");
+    widgetKey = workspace.path("widgetKey").asText();
+    workspaceId = workspace.path("id").asText();
     ApiResponse started = app.api().post("/api/v1/widget/" + widgetKey + "/conversations", null);
     conversationId = started.data().path("conversationId").asText();
     visitorToken = started.data().path("visitorToken").asText();
@@ -219,5 +222,41 @@ class ConversationLifecycleTest {
     ApiResponse unknownMessage =
         visitor("POST", "/receipts", "{\"kind\":\"seen\",\"upTo\":\"nothing-here\"}");
     assertEquals(404, unknownMessage.status(), unknownMessage.body());
+  }
+
+  @Test
+  void theWorkspacePolicyBlocksWordsAndKeepsABudget() {
+    String workspacePath = "/api/v1/workspaces/" + workspaceId;
+    ApiResponse changed =
+        call(
+            app,
+            "PATCH",
+            workspacePath,
+            "{\"aiPolicy\":{\"blockedWords\":[\"คาสิโน\"],\"monthlyBudgetUsd\":25.5}}",
+            "Authorization",
+            owner.bearer());
+    assertEquals(200, changed.status(), changed.body());
+    JsonNode policy = changed.data().at("/workspace/aiPolicy");
+    assertEquals(25.5, policy.path("monthlyBudgetUsd").asDouble(), policy.toString());
+    assertTrue(policy.path("redactPersonalData").asBoolean(), "absent fields take the defaults");
+    assertEquals(80, policy.path("budgetWarningPercent").asInt());
+
+    ApiResponse blocked = visitor("POST", "/messages", "{\"text\":\"เล่นคาสิโนได้ไหม\"}");
+    assertEquals(400, blocked.status(), blocked.body());
+    assertEquals("text", blocked.json().at("/error/details/0/field").asText());
+    assertEquals(0, visitor("GET", "/messages", null).data().size(), "nothing was stored");
+
+    ApiResponse wrong =
+        call(
+            app,
+            "PATCH",
+            workspacePath,
+            "{\"aiPolicy\":{\"monthlyBudgetUsd\":-1,\"budgetWarningPercent\":0}}",
+            "Authorization",
+            owner.bearer());
+    assertEquals(400, wrong.status(), wrong.body());
+    assertEquals("aiPolicy.monthlyBudgetUsd", wrong.json().at("/error/details/0/field").asText());
+    assertEquals(
+        "aiPolicy.budgetWarningPercent", wrong.json().at("/error/details/1/field").asText());
   }
 }

@@ -205,6 +205,21 @@ class StreamingReplyTest {
     assertEquals(primary.answerText(), stored.get(1).path("text").asText());
   }
 
+  @Test
+  void personalDataIsReplacedBeforeItLeavesForTheProvider() throws Exception {
+    HttpResponse<InputStream> response =
+        post(
+            startConversation(),
+            "อีเมลฉันคือ somchai@example.com โทร 081-234-5678",
+            "application/json");
+    assertEquals(200, response.statusCode());
+
+    String sent = primary.received().getLast().body().toString();
+    assertFalse(sent.contains("somchai@example.com"), sent);
+    assertFalse(sent.contains("081-234-5678"), sent);
+    assertTrue(sent.contains("[EMAIL_1]") && sent.contains("[PHONE_1]"), sent);
+  }
+
   private String[] startConversation() {
     ApiResponse started = app.api().post("/api/v1/widget/" + widgetKey + "/conversations", null);
     assertEquals(201, started.status(), started.body());

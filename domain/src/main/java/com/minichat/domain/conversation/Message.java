@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One message in a conversation.
@@ -38,6 +39,14 @@ public record Message(
   /** How long after writing a message its author may still change it. */
   public static final Duration EDIT_WINDOW = Duration.ofMinutes(5);
 
+  /** An HTML tag, comment or declaration; a lone {@code <} as in "3 < 5" is not one. */
+  private static final Pattern TAG = Pattern.compile("<(?:[A-Za-z/!?][^<>]{0,2000})>");
+
+  /** Control and zero-width formatting characters other than line breaks and tabs. */
+  private static final Pattern CONTROL =
+      Pattern.compile(
+          "[\\p{Cc}&&[^\\n\\t]]|[\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]");
+
   public Message {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(conversationId, "conversationId");
@@ -48,7 +57,11 @@ public record Message(
     edits = edits == null ? List.of() : List.copyOf(edits);
   }
 
-  /** A new message in {@code conversation} written now by the visitor, the bot or the system. */
+  /**
+   * A new message in {@code conversation} written now by the visitor, the bot or the system. A
+   * visitor's text loses any markup (HTML tags) and invisible control characters first: it is shown
+   * in dashboards and sent to AI providers, and neither should receive markup from strangers.
+   */
   public static Message create(
       Conversation conversation, MessageAuthor author, String text, Instant now) {
     return new Message(
@@ -57,7 +70,7 @@ public record Message(
         conversation.workspaceId(),
         author,
         null,
-        text,
+        author == MessageAuthor.VISITOR ? withoutMarkup(text) : text,
         now,
         null,
         List.of(),
@@ -135,6 +148,14 @@ public record Message(
         edits,
         newReaction,
         usage);
+  }
+
+  /** The text without HTML tags and control characters (line breaks and tabs stay). */
+  static String withoutMarkup(String text) {
+    if (text == null) {
+      return null;
+    }
+    return CONTROL.matcher(TAG.matcher(text).replaceAll("")).replaceAll("");
   }
 
   private static String requireText(String text) {

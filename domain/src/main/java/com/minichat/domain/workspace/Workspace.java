@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  *     {@code welcomeMessage} for visitors of that language
  * @param appearance how the widget looks; {@code null} means the defaults
  * @param plan what it may use; {@code null} means {@link Plan#UNLIMITED}
+ * @param aiPolicy what its bot may do; {@code null} means {@link AiPolicy#DEFAULT}
  */
 public record Workspace(
     WorkspaceId id,
@@ -43,6 +44,7 @@ public record Workspace(
     Map<String, String> welcomeMessages,
     WidgetAppearance appearance,
     Plan plan,
+    AiPolicy aiPolicy,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -87,6 +89,7 @@ public record Workspace(
             : Collections.unmodifiableMap(new TreeMap<>(welcomeMessages));
     appearance = appearance == null ? WidgetAppearance.DEFAULT : appearance;
     plan = plan == null ? Plan.UNLIMITED : plan;
+    aiPolicy = aiPolicy == null ? AiPolicy.DEFAULT : aiPolicy;
     Violations violations =
         new Violations()
             .text(name, "name", true, MAX_NAME)
@@ -131,6 +134,7 @@ public record Workspace(
           .text(welcome.getValue(), field, true, MAX_WELCOME);
     }
     appearance.check(violations);
+    aiPolicy.check(violations);
     violations.throwIfAny();
   }
 
@@ -191,6 +195,7 @@ public record Workspace(
         Map.of(),
         WidgetAppearance.DEFAULT,
         Plan.UNLIMITED,
+        AiPolicy.DEFAULT,
         createdAt,
         updatedAt);
   }
@@ -248,6 +253,7 @@ public record Workspace(
         welcomeMessages,
         appearance,
         newPlan,
+        aiPolicy,
         createdAt,
         now);
   }

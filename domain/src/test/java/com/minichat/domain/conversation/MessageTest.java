@@ -134,4 +134,25 @@ class MessageTest {
         Reaction.DOWN, answer.withReaction(Reaction.UP).withReaction(Reaction.DOWN).reaction());
     assertEquals(null, answer.withReaction(Reaction.UP).withReaction(null).reaction());
   }
+
+  @Test
+  void aVisitorsMarkupAndInvisibleCharactersAreDropped() {
+    assertEquals(
+        "Hi there!", visitorSays("<b>Hi</b> <a href=\"https://x.example\">there</a>!").text());
+    assertEquals("alert(1)สวัสดี", visitorSays("<script>alert(1)</script>\u200Bสวัสดี").text());
+    assertEquals("3 < 5 and 6 > 2", visitorSays("3 < 5 and 6 > 2").text());
+    assertEquals("line one\nline two", visitorSays("line one\r\nline two").text());
+  }
+
+  @Test
+  void onlyMarkupIsAnEmptyMessage() {
+    assertThrows(ValidationException.class, () -> visitorSays("<img src=x onerror=alert(1)>"));
+  }
+
+  @Test
+  void theBotsAndTheTeamsTextIsKeptAsWritten() {
+    Message bot = Message.create(CONVERSATION, MessageAuthor.SYSTEM, "<b>Closed</b>", T0);
+
+    assertEquals("<b>Closed</b>", bot.text());
+  }
 }

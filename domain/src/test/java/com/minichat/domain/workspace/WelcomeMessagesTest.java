@@ -32,6 +32,7 @@ class WelcomeMessagesTest {
         welcomes,
         WidgetAppearance.DEFAULT,
         Plan.UNLIMITED,
+        null,
         T0,
         T0);
   }

@@ -103,6 +103,7 @@ class WidgetAppearanceTest {
                     Map.of(),
                     new WidgetAppearance("red", null, null, null, null),
                     Plan.UNLIMITED,
+                    null,
                     T0,
                     T0));
 

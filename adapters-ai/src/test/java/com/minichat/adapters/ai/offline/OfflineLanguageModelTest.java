@@ -241,6 +241,7 @@ class OfflineLanguageModelTest {
             Map.of("th", WELCOME),
             WidgetAppearance.DEFAULT,
             Plan.UNLIMITED,
+            null,
             now,
             now);
 

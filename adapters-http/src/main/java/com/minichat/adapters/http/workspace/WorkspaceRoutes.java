@@ -16,6 +16,7 @@ import com.minichat.application.port.in.workspace.WorkspaceSettings;
 import com.minichat.application.port.in.workspace.WorkspaceUsage;
 import com.minichat.domain.access.Actor;
 import com.minichat.domain.user.UserId;
+import com.minichat.domain.workspace.AiPolicy;
 import com.minichat.domain.workspace.FaqEntry;
 import com.minichat.domain.workspace.Plan;
 import com.minichat.domain.workspace.WidgetAppearance;
@@ -24,6 +25,8 @@ import com.minichat.domain.workspace.WorkspaceId;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -117,6 +120,46 @@ public final class WorkspaceRoutes {
     }
   }
 
+  /**
+   * What the bot may do, in requests and responses; in a request absent fields take the defaults.
+   * The budget is in US dollars (to the cent or finer), {@code null} for no cap.
+   */
+  public record AiPolicyDto(
+      Boolean redactPersonalData,
+      List<String> blockedWords,
+      BigDecimal monthlyBudgetUsd,
+      Integer budgetWarningPercent) {
+
+    AiPolicy toPolicy() {
+      AiPolicy defaults = AiPolicy.DEFAULT;
+      return new AiPolicy(
+          redactPersonalData == null ? defaults.redactPersonalData() : redactPersonalData,
+          blockedWords == null ? defaults.blockedWords() : blockedWords,
+          monthlyBudgetUsd == null ? null : micros(monthlyBudgetUsd),
+          budgetWarningPercent == null ? defaults.budgetWarningPercent() : budgetWarningPercent);
+    }
+
+    /** Dollars to millionths; amounts too large for a long become a value the rules refuse. */
+    private static long micros(BigDecimal usd) {
+      BigDecimal micros = usd.movePointRight(6).setScale(0, RoundingMode.HALF_UP);
+      return micros.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+          ? Long.MAX_VALUE
+          : micros.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0
+              ? Long.MIN_VALUE
+              : micros.longValueExact();
+    }
+
+    static AiPolicyDto from(AiPolicy policy) {
+      return new AiPolicyDto(
+          policy.redactPersonalData(),
+          policy.blockedWords(),
+          policy.monthlyBudgetMicros() == null
+              ? null
+              : BigDecimal.valueOf(policy.monthlyBudgetMicros(), 6).stripTrailingZeros(),
+          policy.budgetWarningPercent());
+    }
+  }
+
   /** A workspace's plan and its limits; {@code null} for a limit the plan does not have. */
   public record PlanResponse(
       String name, Long messagesPerMonth, Long members, Long documents, Long storageBytes) {
@@ -167,7 +210,8 @@ public final class WorkspaceRoutes {
       Integer dataRetentionDays,
       Boolean requireTwoFactor,
       Map<String, String> welcomeMessages,
-      AppearanceRequest appearance) {
+      AppearanceRequest appearance,
+      AiPolicyDto aiPolicy) {
 
     WorkspaceSettings toSettings() {
       // A null entry stays null so that the workspace rules report it by position.
@@ -186,7 +230,8 @@ public final class WorkspaceRoutes {
           dataRetentionDays,
           requireTwoFactor,
           welcomeMessages,
-          appearance == null ? null : appearance.toAppearance());
+          appearance == null ? null : appearance.toAppearance(),
+          aiPolicy == null ? null : aiPolicy.toPolicy());
     }
   }
 
@@ -205,6 +250,7 @@ public final class WorkspaceRoutes {
       boolean widgetPinSet,
       AppearanceResponse appearance,
       PlanResponse plan,
+      AiPolicyDto aiPolicy,
       Instant createdAt,
       Instant updatedAt) {
 
@@ -224,6 +270,7 @@ public final class WorkspaceRoutes {
           workspace.hasPin(),
           AppearanceResponse.from(workspace.appearance()),
           PlanResponse.from(workspace.plan()),
+          AiPolicyDto.from(workspace.aiPolicy()),
           workspace.createdAt(),
           workspace.updatedAt());
     }

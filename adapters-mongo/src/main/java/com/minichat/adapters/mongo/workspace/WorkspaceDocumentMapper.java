@@ -7,6 +7,7 @@ import static com.minichat.adapters.mongo.MongoSchema.UPDATED_AT;
 
 import com.minichat.adapters.mongo.MongoSchema;
 import com.minichat.domain.user.UserId;
+import com.minichat.domain.workspace.AiPolicy;
 import com.minichat.domain.workspace.FaqEntry;
 import com.minichat.domain.workspace.Plan;
 import com.minichat.domain.workspace.WidgetAppearance;
@@ -44,6 +45,7 @@ public final class WorkspaceDocumentMapper {
   public static final String WELCOME_MESSAGES = "welcomeMessages";
   public static final String APPEARANCE = "appearance";
   public static final String PLAN = "plan";
+  public static final String AI_POLICY = "aiPolicy";
   public static final String PRIMARY_COLOR = "primaryColor";
   public static final String POSITION = "position";
   public static final String THEME = "theme";
@@ -69,6 +71,7 @@ public final class WorkspaceDocumentMapper {
           WELCOME_MESSAGES,
           APPEARANCE,
           PLAN,
+          AI_POLICY,
           CREATED_AT,
           UPDATED_AT,
           DELETED_AT);
@@ -97,6 +100,7 @@ public final class WorkspaceDocumentMapper {
         .append(WELCOME_MESSAGES, new Document(workspace.welcomeMessages()))
         .append(APPEARANCE, appearance(workspace.appearance()))
         .append(PLAN, workspace.plan().id())
+        .append(AI_POLICY, aiPolicy(workspace.aiPolicy()))
         .append(CREATED_AT, MongoSchema.toDate(workspace.createdAt()))
         .append(UPDATED_AT, MongoSchema.toDate(workspace.updatedAt()))
         .append(DELETED_AT, null)
@@ -131,8 +135,29 @@ public final class WorkspaceDocumentMapper {
         appearance(document.get(APPEARANCE, Document.class)),
         // Workspaces created before plans existed keep working without limits.
         Plan.parse(document.getString(PLAN)).orElse(Plan.UNLIMITED),
+        aiPolicy(document.get(AI_POLICY, Document.class)),
         MongoSchema.toInstant(document.getDate(CREATED_AT)),
         MongoSchema.toInstant(document.getDate(UPDATED_AT)));
+  }
+
+  private static Document aiPolicy(AiPolicy policy) {
+    return new Document("redactPersonalData", policy.redactPersonalData())
+        .append("blockedWords", policy.blockedWords())
+        .append("monthlyBudgetMicros", policy.monthlyBudgetMicros())
+        .append("budgetWarningPercent", policy.budgetWarningPercent());
+  }
+
+  /** Workspaces stored before AI policies existed get the default policy. */
+  private static AiPolicy aiPolicy(Document stored) {
+    if (stored == null) {
+      return AiPolicy.DEFAULT;
+    }
+    Number budget = stored.get("monthlyBudgetMicros", Number.class);
+    return new AiPolicy(
+        stored.getBoolean("redactPersonalData", true),
+        stored.getList("blockedWords", String.class, List.of()),
+        budget == null ? null : budget.longValue(),
+        stored.getInteger("budgetWarningPercent", AiPolicy.DEFAULT.budgetWarningPercent()));
   }
 
   private static Document appearance(WidgetAppearance appearance) {

@@ -3,6 +3,7 @@ package com.minichat.application.service.conversation;
 import com.minichat.application.port.in.widget.MessageExchange;
 import com.minichat.application.port.out.ai.LanguageModel;
 import com.minichat.application.port.out.ai.ModelReply;
+import com.minichat.application.port.out.ai.ProviderEndpoint;
 import com.minichat.application.port.out.ai.ReplyRequest;
 import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.application.port.out.conversation.ConversationRepository;
@@ -13,6 +14,7 @@ import com.minichat.application.service.provider.ProviderEndpoints;
 import com.minichat.domain.common.ErrorCode;
 import com.minichat.domain.common.ForbiddenException;
 import com.minichat.domain.common.UpstreamUnavailableException;
+import com.minichat.domain.common.ValidationException;
 import com.minichat.domain.conversation.Conversation;
 import com.minichat.domain.conversation.ConversationChanged;
 import com.minichat.domain.conversation.ConversationStatus;
@@ -30,9 +32,11 @@ import java.util.List;
 
 /**
  * The one path from a visitor's question to the bot's stored answer, whichever way the question
- * came (widget, server API, OpenAI-compatible surface): the plan's monthly limit, the question
- * stored and announced, a closed conversation reopened, silence while a person has taken over, the
- * bot shown typing, the workspace's provider chain asked, the answer stored with what it used.
+ * came (widget, server API, OpenAI-compatible surface): the workspace's blocked words, the plan's
+ * monthly limit, the question stored and announced, a closed conversation reopened, silence while a
+ * person has taken over, the bot shown typing, the workspace's provider chain asked (with personal
+ * data replaced by placeholders unless the workspace turned that off), the answer stored with what
+ * it used.
  */
 public final class BotReplies {
   /** How many earlier messages the model sees. */
@@ -73,6 +77,7 @@ public final class BotReplies {
    */
   public MessageExchange answer(
       Workspace workspace, Conversation conversation, Message question, TokenSink sink) {
+    refuseBlockedWords(workspace, question);
     countMessage(workspace);
     List<Message> history = messages.findRecent(conversation.id(), HISTORY_FOR_MODEL);
     store(question);
@@ -88,15 +93,44 @@ public final class BotReplies {
     typing(conversation, true);
     ModelReply answer;
     try {
-      answer =
-          model.reply(
-              new ReplyRequest(workspace, history, question.text(), providers.of(workspace.id())),
-              sink);
+      answer = ask(workspace, history, question, sink);
     } finally {
       typing(conversation, false);
     }
     Message reply = store(replyTo(question, conversation, answer));
     return new MessageExchange(question, reply);
+  }
+
+  /** Asks the chain, with personal data kept from the providers when the workspace says so. */
+  private ModelReply ask(
+      Workspace workspace, List<Message> history, Message question, TokenSink sink) {
+    List<ProviderEndpoint> chain = providers.of(workspace.id());
+    if (!workspace.aiPolicy().redactPersonalData()) {
+      return model.reply(new ReplyRequest(workspace, history, question.text(), chain), sink);
+    }
+    PrivateReply hidden = new PrivateReply(history, question.text(), sink);
+    ModelReply answer =
+        model.reply(
+            new ReplyRequest(workspace, hidden.history(), hidden.question(), chain), hidden);
+    hidden.finish();
+    return new ModelReply(
+        hidden.restore(answer.text()),
+        answer.provider(),
+        answer.model(),
+        answer.inputTokens(),
+        answer.outputTokens());
+  }
+
+  /** A message with a word the workspace blocks never reaches a provider, nor the store. */
+  private static void refuseBlockedWords(Workspace workspace, Message question) {
+    workspace
+        .aiPolicy()
+        .blockedWordIn(question.text())
+        .ifPresent(
+            word -> {
+              throw new ValidationException(
+                  "text", "contains words this chat does not accept; please rephrase");
+            });
   }
 
   /**

@@ -105,6 +105,7 @@ public final class WorkspaceService
                     settings.welcomeMessages(),
                     settings.appearance(),
                     defaultPlan,
+                    settings.aiPolicy(),
                     now,
                     now));
     workspaces.insert(workspace);
@@ -141,6 +142,7 @@ public final class WorkspaceService
                         settings.welcomeMessages(), current.welcomeMessages()),
                     Objects.requireNonNullElse(settings.appearance(), current.appearance()),
                     current.plan(),
+                    Objects.requireNonNullElse(settings.aiPolicy(), current.aiPolicy()),
                     current.createdAt(),
                     clock.instant()));
     workspaces.update(updated);

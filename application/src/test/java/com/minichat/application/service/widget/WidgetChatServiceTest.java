@@ -1,6 +1,7 @@
 package com.minichat.application.service.widget;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,6 +50,7 @@ import com.minichat.domain.conversation.Typing;
 import com.minichat.domain.provider.ProviderConfig;
 import com.minichat.domain.provider.ProviderType;
 import com.minichat.domain.user.UserId;
+import com.minichat.domain.workspace.AiPolicy;
 import com.minichat.domain.workspace.FaqEntry;
 import com.minichat.domain.workspace.Plan;
 import com.minichat.domain.workspace.WidgetKey;
@@ -361,6 +363,98 @@ class WidgetChatServiceTest {
     assertEquals(
         ConversationStatus.OPEN,
         conversations.findById(started.conversation().id()).orElseThrow().status());
+  }
+
+  /** {@code shop} with another AI policy, stored. */
+  private Workspace shopWith(AiPolicy policy) {
+    Workspace changed =
+        new Workspace(
+            shop.id(),
+            shop.name(),
+            shop.ownerId(),
+            shop.widgetKey(),
+            shop.welcomeMessage(),
+            shop.systemPrompt(),
+            shop.faq(),
+            shop.allowedDomains(),
+            shop.dataRetentionDays(),
+            shop.requireTwoFactor(),
+            shop.encryptedPin(),
+            shop.welcomeMessages(),
+            shop.appearance(),
+            shop.plan(),
+            policy,
+            shop.createdAt(),
+            T0);
+    workspaces.update(changed);
+    return changed;
+  }
+
+  @Test
+  void personalDataNeverReachesTheModelButTheVisitorGetsItBack() {
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    List<String> streamed = new ArrayList<>();
+
+    MessageExchange exchange =
+        service.send(
+            access(shop, started),
+            "ติดต่อ somchai@example.com หรือ 081-234-5678 ค่ะ",
+            streamed::add);
+
+    String sent = model.lastRequest().question();
+    assertFalse(sent.contains("somchai@example.com"), sent);
+    assertFalse(sent.contains("081-234-5678"), sent);
+    assertTrue(sent.contains("[EMAIL_1]") && sent.contains("[PHONE_1]"), sent);
+    String restored = "echo: ติดต่อ somchai@example.com หรือ 081-234-5678 ค่ะ";
+    assertEquals(restored, exchange.reply().text());
+    assertEquals(restored, String.join("", streamed));
+    assertEquals(
+        "ติดต่อ somchai@example.com หรือ 081-234-5678 ค่ะ",
+        exchange.message().text(),
+        "the stored question keeps what the visitor wrote");
+  }
+
+  @Test
+  void earlierMessagesAreHiddenTooAndTheSameValueKeepsItsPlaceholder() {
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    service.send(access(shop, started), "My mail is a@example.com", TokenSink.NONE);
+
+    service.send(access(shop, started), "Again: a@example.com", TokenSink.NONE);
+
+    ReplyRequest request = model.lastRequest();
+    assertEquals("My mail is [EMAIL_1]", request.history().getFirst().text());
+    assertEquals("Again: [EMAIL_1]", request.question());
+  }
+
+  @Test
+  void aWorkspaceMayLetPersonalDataThrough() {
+    shopWith(new AiPolicy(false, List.of(), null, 80));
+    WidgetChatService service = service();
+
+    service.send(
+        access(shop, service.start(shop.widgetKey(), null, IP)), "a@example.com", TokenSink.NONE);
+
+    assertEquals("a@example.com", model.lastRequest().question());
+  }
+
+  @Test
+  void aBlockedWordIsRefusedBeforeAnyProviderAndNothingIsStoredOrCounted() {
+    shopWith(new AiPolicy(true, List.of("คาสิโน"), null, 80));
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+
+    ValidationException refused =
+        assertThrows(
+            ValidationException.class,
+            () -> service.send(access(shop, started), "มีคาสิโนไหม", TokenSink.NONE));
+
+    assertEquals("text", refused.violations().getFirst().field());
+    assertTrue(model.requests().isEmpty());
+    assertEquals(List.of(), allMessagesOf(started.conversation().id()));
+    assertEquals(
+        0, usage.get(shop.id(), UsageCounters.MESSAGES, YearMonth.from(T0.atZone(ZoneOffset.UTC))));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.minichat.application.port.in.workspace;
 
+import com.minichat.domain.workspace.AiPolicy;
 import com.minichat.domain.workspace.FaqEntry;
 import com.minichat.domain.workspace.WidgetAppearance;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Map;
 /**
  * Settings a user sends when creating or changing a workspace; a {@code null} field means "leave as
  * it is" (or the default on creation). The rules are checked by {@code Workspace} itself. An
- * appearance replaces the whole stored appearance; its missing values take the defaults.
+ * appearance replaces the whole stored appearance; its missing values take the defaults, and so
+ * does an AI policy.
  */
 public record WorkspaceSettings(
     String name,
@@ -19,7 +21,32 @@ public record WorkspaceSettings(
     Integer dataRetentionDays,
     Boolean requireTwoFactor,
     Map<String, String> welcomeMessages,
-    WidgetAppearance appearance) {
+    WidgetAppearance appearance,
+    AiPolicy aiPolicy) {
+
+  /** Settings that leave the AI policy as it is. */
+  public WorkspaceSettings(
+      String name,
+      String welcomeMessage,
+      String systemPrompt,
+      List<FaqEntry> faq,
+      List<String> allowedDomains,
+      Integer dataRetentionDays,
+      Boolean requireTwoFactor,
+      Map<String, String> welcomeMessages,
+      WidgetAppearance appearance) {
+    this(
+        name,
+        welcomeMessage,
+        systemPrompt,
+        faq,
+        allowedDomains,
+        dataRetentionDays,
+        requireTwoFactor,
+        welcomeMessages,
+        appearance,
+        null);
+  }
 
   /** Settings that leave the widget's appearance as it is. */
   public WorkspaceSettings(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.minichat.domain.common.ConflictException;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.user.UserId;
+import com.minichat.domain.workspace.AiPolicy;
 import com.minichat.domain.workspace.FaqEntry;
 import com.minichat.domain.workspace.Plan;
 import com.minichat.domain.workspace.WidgetAppearance;
@@ -68,6 +69,7 @@ public abstract class WorkspaceRepositoryContractTest {
         new WidgetAppearance(
             "#f97316", "bottom-left", "dark", "ร้านกาแฟ Coffee", "https://cdn.example.com/bot.png"),
         Plan.PRO,
+        new AiPolicy(false, List.of("คาสิโน", "casino"), 25_500_000L, 90),
         createdAt,
         createdAt.plusSeconds(5));
   }
@@ -88,6 +90,7 @@ public abstract class WorkspaceRepositoryContractTest {
         w.welcomeMessages(),
         w.appearance(),
         w.plan(),
+        w.aiPolicy(),
         w.createdAt(),
         w.updatedAt());
   }
