@@ -56,6 +56,7 @@ import com.minichat.application.port.out.email.AccountMailer;
 import com.minichat.application.port.out.email.EmailSender;
 import com.minichat.application.port.out.event.EventBus;
 import com.minichat.application.port.out.health.HealthProbe;
+import com.minichat.application.port.out.job.JobRuns;
 import com.minichat.application.port.out.provider.ProviderChainRepository;
 import com.minichat.application.port.out.ratelimit.RateLimit;
 import com.minichat.application.port.out.ratelimit.RateLimiter;
@@ -87,6 +88,7 @@ import com.minichat.application.service.account.TwoFactorService;
 import com.minichat.application.service.apikey.ApiKeyExpiryWarnings;
 import com.minichat.application.service.apikey.ApiKeyService;
 import com.minichat.application.service.audit.AuditLogService;
+import com.minichat.application.service.conversation.AiBudgetAlerts;
 import com.minichat.application.service.conversation.BotReplies;
 import com.minichat.application.service.conversation.ConversationService;
 import com.minichat.application.service.email.OutboxService;
@@ -551,7 +553,7 @@ final class MiniChatModule extends AbstractModule {
   @Provides
   @Singleton
   DailyJobs dailyJobs(
-      MongoDatabase database,
+      JobRuns jobRuns,
       ApiKeyRepository keys,
       WorkspaceRepository workspaces,
       MembershipRepository memberships,
@@ -559,8 +561,13 @@ final class MiniChatModule extends AbstractModule {
       AccountMailer mailer) {
     ApiKeyExpiryWarnings expiryWarnings =
         new ApiKeyExpiryWarnings(keys, workspaces, memberships, users, mailer, clock);
-    return new DailyJobs(
-        new MongoJobRuns(database), clock, Map.of(ApiKeyExpiryWarnings.JOB, expiryWarnings::run));
+    return new DailyJobs(jobRuns, clock, Map.of(ApiKeyExpiryWarnings.JOB, expiryWarnings::run));
+  }
+
+  @Provides
+  @Singleton
+  JobRuns jobRuns(MongoDatabase database) {
+    return new MongoJobRuns(database);
   }
 
   @Provides
@@ -584,6 +591,7 @@ final class MiniChatModule extends AbstractModule {
   @Provides
   @Singleton
   ApiUseCases useCases(
+      JobRuns jobRuns,
       RegistrationService registration,
       SessionService sessions,
       PasswordService passwords,
@@ -657,6 +665,8 @@ final class MiniChatModule extends AbstractModule {
                 model,
                 new ProviderEndpoints(providerChains, cipher),
                 events,
+                config.ai().prices(),
+                new AiBudgetAlerts(memberships, users, mailer, jobRuns, clock),
                 clock),
             tokens,
             rateLimiter,

@@ -14,6 +14,7 @@ import com.minichat.application.port.out.email.EmailMessage;
 import com.minichat.application.port.out.email.EmailSender;
 import com.minichat.domain.apikey.ApiKey;
 import com.minichat.domain.team.Invitation;
+import com.minichat.domain.usage.BudgetMark;
 import com.minichat.domain.user.Language;
 import com.minichat.domain.user.TokenPurpose;
 import com.minichat.domain.user.User;
@@ -21,10 +22,13 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.chrono.ThaiBuddhistChronology;
@@ -95,6 +99,11 @@ public final class TemplatedAccountMailer implements AccountMailer {
               "d MMMM y 'เวลา' HH:mm 'น. (เวลาประเทศไทย)'", Locale.forLanguageTag("th-TH"))
           .withChronology(ThaiBuddhistChronology.INSTANCE)
           .withZone(THAI_TIME_ZONE);
+  private static final DateTimeFormatter THAI_MONTH =
+      DateTimeFormatter.ofPattern("MMMM y", Locale.forLanguageTag("th-TH"))
+          .withChronology(ThaiBuddhistChronology.INSTANCE);
+  private static final DateTimeFormatter ENGLISH_MONTH =
+      DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
   private static final DateTimeFormatter ENGLISH_TIME =
       DateTimeFormatter.ofPattern("d MMMM uuuu 'at' HH:mm 'UTC'", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
@@ -111,7 +120,8 @@ public final class TemplatedAccountMailer implements AccountMailer {
     ACCOUNT_LOCKED("account-locked"),
     PASSWORD_CHANGED("password-changed"),
     API_KEY_EXPIRING("api-key-expiring"),
-    INVITATION("invitation");
+    INVITATION("invitation"),
+    AI_BUDGET("ai-budget");
 
     private final String fileName;
 
@@ -214,6 +224,35 @@ public final class TemplatedAccountMailer implements AccountMailer {
     values.put("expiresAtIso", DateTimeFormatter.ISO_INSTANT.format(key.expiresAt()));
     values.put("rotationGrace", duration(ApiKey.ROTATION_GRACE, recipient.language()));
     send(recipient, Mail.API_KEY_EXPIRING, values);
+  }
+
+  @Override
+  public void sendAiBudget(
+      User recipient,
+      String workspaceName,
+      BudgetMark mark,
+      long spentMicros,
+      long budgetMicros,
+      YearMonth month) {
+    Map<String, Object> values = values(recipient);
+    Objects.requireNonNull(mark, "mark");
+    values.put("workspace", requireWorkspaceName(workspaceName));
+    values.put("reached", mark == BudgetMark.REACHED);
+    values.put("spent", dollars(spentMicros));
+    values.put("budget", dollars(budgetMicros));
+    values.put(
+        "percent", budgetMicros == 0 ? 100 : Math.min(999, spentMicros * 100 / budgetMicros));
+    values.put(
+        "month",
+        (Language.THAI.equals(recipient.language()) ? THAI_MONTH : ENGLISH_MONTH)
+            .format(month.atDay(1)));
+    values.put("link", workspacesUrl);
+    send(recipient, Mail.AI_BUDGET, values);
+  }
+
+  /** Millionths of a US dollar as dollars and cents, e.g. {@code 25.50}. */
+  private static String dollars(long micros) {
+    return BigDecimal.valueOf(micros, 6).setScale(2, RoundingMode.HALF_UP).toPlainString();
   }
 
   @Override

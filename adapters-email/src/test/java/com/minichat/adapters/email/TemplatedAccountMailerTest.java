@@ -12,6 +12,7 @@ import com.minichat.domain.apikey.ApiKeyId;
 import com.minichat.domain.apikey.ApiScope;
 import com.minichat.domain.team.Invitation;
 import com.minichat.domain.team.Role;
+import com.minichat.domain.usage.BudgetMark;
 import com.minichat.domain.user.Email;
 import com.minichat.domain.user.User;
 import com.minichat.domain.user.UserId;
@@ -21,6 +22,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +64,9 @@ class TemplatedAccountMailerTest {
     /** Sent to the user's address, with the user as the inviter (the name in the body). */
     INVITATION,
     /** About {@link #KEY_NAME} of {@link #WORKSPACE}, expiring at {@link #UNTIL}. */
-    API_KEY_EXPIRING
+    API_KEY_EXPIRING,
+    /** {@link #WORKSPACE} spent US$36 of a US$40 AI budget in November 2026. */
+    AI_BUDGET
   }
 
   /**
@@ -110,7 +114,11 @@ class TemplatedAccountMailerTest {
                   "API key “Production server” in Acme Support expires soon",
                   "please rotate the key before it expires",
                   "24 hours",
-                  "27 November 2026 at 07:30 UTC")),
+                  "27 November 2026 at 07:30 UTC"),
+              Kind.AI_BUDGET,
+              new Expected(
+                  "Acme Support: 90% of the AI budget for November 2026",
+                  "monthly budget for AI providers in November 2026 (90%)", null, null)),
           "th",
           Map.of(
               Kind.VERIFICATION,
@@ -144,7 +152,11 @@ class TemplatedAccountMailerTest {
                   "คีย์ API “Production server” ของ Acme Support ใกล้หมดอายุ",
                   "กรุณาหมุนเวียนคีย์ (rotate) ก่อนคีย์หมดอายุ",
                   "24 ชั่วโมง",
-                  "27 พฤศจิกายน 2569 เวลา 14:30 น. (เวลาประเทศไทย)")));
+                  "27 พฤศจิกายน 2569 เวลา 14:30 น. (เวลาประเทศไทย)"),
+              Kind.AI_BUDGET,
+              new Expected(
+                  "Acme Support ใช้งบ AI เดือนนี้ไปแล้ว 90%",
+                  "ใช้ค่าบริการผู้ให้บริการ AI ในเดือน พฤศจิกายน 2569 ไปแล้ว", null, null)));
 
   static User user(String name, String language) {
     return new User(UserId.generate(), new Email("somchai@example.com"), name, "hash", NOW, NOW)
@@ -196,6 +208,9 @@ class TemplatedAccountMailerTest {
               link,
               user.language());
       case API_KEY_EXPIRING -> mailer.sendApiKeyExpiring(user, apiKey(KEY_NAME, UNTIL), WORKSPACE);
+      case AI_BUDGET ->
+          mailer.sendAiBudget(
+              user, WORKSPACE, BudgetMark.WARNING, 36_000_000, 40_000_000, YearMonth.of(2026, 11));
     }
     return outbox.messages().getLast();
   }
@@ -263,8 +278,8 @@ class TemplatedAccountMailerTest {
   void carriesExactlyTheGivenLink(Kind kind, String language) {
     EmailMessage mail = send(kind, user("Somchai", language), LINK);
 
-    // the API key mail is not given a link: it points to the page where keys are managed
-    String link = kind == Kind.API_KEY_EXPIRING ? WORKSPACES_URL : LINK;
+    // the API key and budget mails are not given a link: they point to the workspaces page
+    String link = kind == Kind.API_KEY_EXPIRING || kind == Kind.AI_BUDGET ? WORKSPACES_URL : LINK;
     List<String> textLines = mail.text().lines().toList();
     List<String> hrefs = hrefs(mail.html());
     if (kind == Kind.PASSWORD_CHANGED) {
@@ -327,10 +342,14 @@ class TemplatedAccountMailerTest {
     assertTrue(mail.html().contains("Chat &amp; &lt;b&gt;Co&lt;/b&gt;"), mail.html());
     // text/plain is never interpreted as markup, so it shows the name as typed
     assertTrue(mail.text().contains(name));
-    // Subjects are plain text: shown as typed, never escaped. The API key mail's subject names
-    // the key and its workspace instead of the product, to stay short.
+    // Subjects are plain text: shown as typed, never escaped. The API key and budget mails'
+    // subjects name the workspace (and key) instead of the product, to stay short.
     List<String> subjectValues =
-        kind == Kind.API_KEY_EXPIRING ? List.of(KEY_NAME, WORKSPACE) : List.of("Chat & <b>Co</b>");
+        switch (kind) {
+          case API_KEY_EXPIRING -> List.of(KEY_NAME, WORKSPACE);
+          case AI_BUDGET -> List.of(WORKSPACE);
+          default -> List.of("Chat & <b>Co</b>");
+        };
     for (String value : subjectValues) {
       assertTrue(mail.subject().contains(value), mail.subject());
     }
@@ -904,5 +923,32 @@ class TemplatedAccountMailerTest {
     assertEquals(
         "API key “Production server” in Acme Support expires soon",
         expiring(KEY_NAME, UNTIL, WORKSPACE, "de").subject());
+  }
+
+  @Test
+  void theBudgetReachedMailSaysTheOfflineAnswererRepliesUntilTheMonthEnds() {
+    for (String lang : List.of("en", "th")) {
+      mailer.sendAiBudget(
+          user("Somchai", lang),
+          WORKSPACE,
+          BudgetMark.REACHED,
+          41_250_000,
+          40_000_000,
+          YearMonth.of(2026, 11));
+
+      EmailMessage mail = outbox.messages().getLast();
+      assertTrue(
+          mail.subject()
+              .equals(
+                  lang.equals("en")
+                      ? "Acme Support: AI budget for November 2026 used up"
+                      : "Acme Support ใช้งบ AI เดือนนี้ครบแล้ว"),
+          mail.subject());
+      assertTrue(
+          mail.text()
+              .contains(lang.equals("en") ? "offline answerer" : "ระบบตอบอัตโนมัติแบบออฟไลน์"),
+          mail.text());
+      assertTrue(mail.text().contains("41.25"), mail.text());
+    }
   }
 }

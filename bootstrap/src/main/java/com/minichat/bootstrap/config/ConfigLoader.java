@@ -1,5 +1,8 @@
 package com.minichat.bootstrap.config;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.minichat.adapters.security.TinkSecretCipher;
 import com.minichat.bootstrap.config.Settings.AdminSettings;
 import com.minichat.bootstrap.config.Settings.AiSettings;
@@ -10,8 +13,13 @@ import com.minichat.bootstrap.config.Settings.RateLimitSetting;
 import com.minichat.bootstrap.config.Settings.RedisSettings;
 import com.minichat.bootstrap.config.Settings.SecuritySettings;
 import com.minichat.bootstrap.config.Settings.SmtpSettings;
+import com.minichat.domain.usage.PriceTable;
+import com.minichat.domain.usage.PriceTable.Price;
 import com.minichat.domain.workspace.Plan;
 import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +52,11 @@ public final class ConfigLoader {
   private static final int DEFAULT_BCRYPT_COST = 12;
   private static final int MIN_PRODUCTION_BCRYPT_COST = 10;
   private static final Pattern RATE = Pattern.compile("^(\\d{1,6})/(\\d{1,6})([smh])$");
+  private static final String BUNDLED_PRICES = "/com/minichat/bootstrap/prices.json";
+  private static final ObjectReader PRICE_READER =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .readerForListOf(PriceRow.class);
   private static final Pattern DURATION = Pattern.compile("^(\\d{1,9})(ms|s|m|h)$");
 
   private final Map<String, String> env;
@@ -148,7 +161,8 @@ public final class ConfigLoader {
             duration("AI_STALL_TIMEOUT", "20s"),
             duration("AI_ANSWER_TIMEOUT", "2m"),
             integer("AI_RETRIES", 2, 0, 5),
-            duration("AI_PROVIDER_DOWN_FOR", "5m"));
+            duration("AI_PROVIDER_DOWN_FOR", "5m"),
+            prices());
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -290,6 +304,47 @@ public final class ConfigLoader {
       case "m" -> Duration.ofMinutes(amount);
       default -> Duration.ofHours(amount);
     };
+  }
+
+  /** One row of a price file: US dollars per million tokens. */
+  private record PriceRow(
+      String provider,
+      String model,
+      BigDecimal inputUsdPerMillion,
+      BigDecimal outputUsdPerMillion) {}
+
+  /** The bundled list prices, or the table in {@code AI_PRICES_FILE}, which replaces them. */
+  private PriceTable prices() {
+    Optional<String> file = value("AI_PRICES_FILE");
+    try (InputStream in =
+        file.isPresent()
+            ? Files.newInputStream(Path.of(file.get()))
+            : ConfigLoader.class.getResourceAsStream(BUNDLED_PRICES)) {
+      List<PriceRow> rows = PRICE_READER.readValue(in);
+      return new PriceTable(
+          rows.stream()
+              .map(
+                  row ->
+                      new Price(
+                          row.provider(),
+                          row.model(),
+                          micros(row.inputUsdPerMillion()),
+                          micros(row.outputUsdPerMillion())))
+              .toList());
+    } catch (IOException | RuntimeException e) {
+      problems.add(
+          "AI_PRICES_FILE must be a JSON array of {provider, model, inputUsdPerMillion,"
+              + " outputUsdPerMillion} with prices of at least 0 ("
+              + file.orElse(BUNDLED_PRICES)
+              + ": "
+              + e.getMessage().lines().findFirst().orElse("")
+              + ")");
+      return PriceTable.NONE;
+    }
+  }
+
+  private static long micros(BigDecimal usd) {
+    return usd.movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact();
   }
 
   private Optional<AdminSettings> admin() {

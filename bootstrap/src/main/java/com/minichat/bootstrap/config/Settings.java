@@ -1,5 +1,6 @@
 package com.minichat.bootstrap.config;
 
+import com.minichat.domain.usage.PriceTable;
 import com.minichat.domain.workspace.Plan;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,6 +96,7 @@ public final class Settings {
    * @param retries extra attempts on the same provider before the next one answers
    * @param providerDownFor how long a provider whose circuit breaker opened is skipped (shared
    *     through Redis when configured)
+   * @param prices what providers charge, for the cost of each answer and monthly budgets
    */
   public record AiSettings(
       Duration connectTimeout,
@@ -102,7 +104,8 @@ public final class Settings {
       Duration stallTimeout,
       Duration answerTimeout,
       int retries,
-      Duration providerDownFor) {}
+      Duration providerDownFor,
+      PriceTable prices) {}
 
   /** Everything MiniChat needs to start. */
   public record MiniChatConfig(

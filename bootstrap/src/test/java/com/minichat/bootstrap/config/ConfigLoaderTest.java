@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.minichat.adapters.security.TinkSecretCipher;
 import com.minichat.bootstrap.config.Settings.MiniChatConfig;
+import com.minichat.domain.usage.PriceTable;
 import com.minichat.domain.workspace.Plan;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,42 @@ class ConfigLoaderTest {
             .problems()
             .contains(
                 "AI_FIRST_BYTE_TIMEOUT must be a duration such as 500ms, 30s, 5m or 1h; was '30'"),
+        wrong.problems().toString());
+  }
+
+  @Test
+  void bundledListPricesApplyUnlessAPriceFileReplacesThem() throws Exception {
+    PriceTable bundled =
+        new ConfigLoader(Map.of("DATA_DIR", dataDir.toString())).load().ai().prices();
+    assertEquals(
+        150_000, bundled.priceOf("openai", "gpt-4o-mini").orElseThrow().inputMicrosPerMillion());
+
+    Path file = dataDir.resolve("prices.json");
+    Files.writeString(
+        file,
+        "[{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\",\"inputUsdPerMillion\":0.1,"
+            + "\"outputUsdPerMillion\":0.2}]");
+    PriceTable own =
+        new ConfigLoader(Map.of("DATA_DIR", dataDir.toString(), "AI_PRICES_FILE", file.toString()))
+            .load()
+            .ai()
+            .prices();
+    assertEquals(
+        100_000, own.priceOf("openai", "gpt-4o-mini").orElseThrow().inputMicrosPerMillion());
+    assertEquals(true, own.priceOf("openai", "gpt-4o").isEmpty(), "the file replaces the list");
+
+    Files.writeString(
+        file,
+        "[{\"provider\":\"openai\",\"model\":\"x\",\"inputUsdPerMillion\":-1,\"outputUsdPerMillion\":0}]");
+    ConfigException wrong =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                new ConfigLoader(
+                        Map.of("DATA_DIR", dataDir.toString(), "AI_PRICES_FILE", file.toString()))
+                    .load());
+    assertTrue(
+        wrong.problems().getFirst().startsWith("AI_PRICES_FILE must be a JSON array"),
         wrong.problems().toString());
   }
 

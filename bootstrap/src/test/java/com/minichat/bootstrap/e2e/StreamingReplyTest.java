@@ -46,6 +46,8 @@ class StreamingReplyTest {
           .answer(List.of("ร้าน", "เปิด", " 8 โมง", "ค่ะ"), 30, 4);
   private final HttpClient http = HttpClient.newHttpClient();
   private IdentityApp app;
+  private Browser owner;
+  private String workspaceId;
   private String widgetKey;
 
   /** One server-sent event. */
@@ -54,14 +56,15 @@ class StreamingReplyTest {
   @BeforeEach
   void start() {
     app = IdentityApp.start(dataDir, "AI_RETRIES", "1");
-    Browser owner = app.registerAndLogIn("owner@example.com");
+    owner = app.registerAndLogIn("owner@example.com");
     JsonNode workspace = Tenants.createWorkspace(app, owner, "Baan Suan");
     widgetKey = workspace.path("widgetKey").asText();
+    workspaceId = workspace.path("id").asText();
     ApiResponse chain =
         app.api()
             .send(
                 "PUT",
-                "/api/v1/workspaces/" + workspace.path("id").asText() + "/providers",
+                "/api/v1/workspaces/" + workspaceId + "/providers",
                 "[{\"type\":\"openai\",\"model\":\"gpt-4o-mini\",\"apiKey\":\"sk-e2e-primary-0001\","
                     + "\"baseUrl\":\""
                     + primary.baseUrl()
@@ -218,6 +221,29 @@ class StreamingReplyTest {
     assertFalse(sent.contains("somchai@example.com"), sent);
     assertFalse(sent.contains("081-234-5678"), sent);
     assertTrue(sent.contains("[EMAIL_1]") && sent.contains("[PHONE_1]"), sent);
+  }
+
+  @Test
+  void eachAnswerIsPricedAndTheMonthsSpendingIsShownPerModel() throws Exception {
+    post(startConversation(), "Hi", "application/json");
+    secondary.answer(List.of("fallback"), 100, 10);
+    primary.failAlways(Failure.STATUS_500);
+    post(startConversation(), "Hi again", "application/json");
+
+    ApiResponse usage =
+        app.api()
+            .get("/api/v1/workspaces/" + workspaceId + "/usage", "Authorization", owner.bearer());
+
+    assertEquals(200, usage.status(), usage.body());
+    // gpt-4o-mini at the bundled list price: 12 × 0.15 + 5 × 0.60 $/M tokens = 4.8 µ$, rounded up
+    assertTrue(usage.body().contains("\"costUsd\":0.000005,"), usage.body());
+    JsonNode models = usage.data().at("/ai/models");
+    assertEquals("gpt-4o-mini", models.get(0).path("model").asText(), models.toString());
+    assertEquals(12, models.get(0).path("inputTokens").asInt());
+    assertEquals("llama-3.1-8b", models.get(1).path("model").asText(), "self-hosted: free");
+    assertEquals(0, models.get(1).path("costUsd").asDouble());
+    assertEquals(100, models.get(1).path("inputTokens").asInt());
+    assertTrue(usage.data().at("/ai/budgetUsd").isNull());
   }
 
   private String[] startConversation() {

@@ -153,9 +153,7 @@ public final class WorkspaceRoutes {
       return new AiPolicyDto(
           policy.redactPersonalData(),
           policy.blockedWords(),
-          policy.monthlyBudgetMicros() == null
-              ? null
-              : BigDecimal.valueOf(policy.monthlyBudgetMicros(), 6).stripTrailingZeros(),
+          policy.monthlyBudgetMicros() == null ? null : usd(policy.monthlyBudgetMicros()),
           policy.budgetWarningPercent());
     }
   }
@@ -186,15 +184,42 @@ public final class WorkspaceRoutes {
     }
   }
 
+  /** What one model cost this month; dollars to the millionth. */
+  public record ModelSpendResponse(
+      String provider, String model, BigDecimal costUsd, long inputTokens, long outputTokens) {
+    static ModelSpendResponse from(WorkspaceUsage.ModelSpend spend) {
+      return new ModelSpendResponse(
+          spend.provider(),
+          spend.model(),
+          usd(spend.costMicros()),
+          spend.inputTokens(),
+          spend.outputTokens());
+    }
+  }
+
+  /** This month's AI spending against the budget ({@code null} when there is none). */
+  public record AiSpendResponse(
+      BigDecimal costUsd, BigDecimal budgetUsd, List<ModelSpendResponse> models) {}
+
   /** What a workspace uses of its plan this month. */
-  public record UsageResponse(String plan, String month, UsedLimit messages, UsedLimit members) {
+  public record UsageResponse(
+      String plan, String month, UsedLimit messages, UsedLimit members, AiSpendResponse ai) {
     static UsageResponse from(WorkspaceUsage usage) {
       return new UsageResponse(
           usage.plan().id(),
           usage.month().toString(),
           UsedLimit.of(usage.messages(), usage.plan().messagesPerMonth()),
-          UsedLimit.of(usage.members(), usage.plan().members()));
+          UsedLimit.of(usage.members(), usage.plan().members()),
+          new AiSpendResponse(
+              usd(usage.aiCostMicros()),
+              usage.aiBudgetMicros() == null ? null : usd(usage.aiBudgetMicros()),
+              usage.models().stream().map(ModelSpendResponse::from).toList()));
     }
+  }
+
+  /** Millionths of a US dollar as an exact decimal number of dollars. */
+  private static BigDecimal usd(long micros) {
+    return BigDecimal.valueOf(micros, 6).stripTrailingZeros();
   }
 
   /** A platform administrator's choice of plan. */

@@ -13,6 +13,11 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -67,6 +72,20 @@ public final class MongoUsageCounters implements UsageCounters {
             "read usage",
             () -> usage.find(Filters.eq(MongoSchema.ID, id(workspaceId, counter, month))).first());
     return found == null ? 0 : value(found);
+  }
+
+  /** Served by the {@code _id} index: the ids of one workspace share an anchored prefix. */
+  @Override
+  public Map<String, Long> all(WorkspaceId workspaceId, YearMonth month) {
+    Bson filter =
+        Filters.and(
+            Filters.regex(MongoSchema.ID, "^" + Pattern.quote(workspaceId.value() + "|")),
+            Filters.eq(MONTH, month.toString()));
+    List<Document> found =
+        MongoErrors.call("read all usage", () -> usage.find(filter).into(new ArrayList<>()));
+    Map<String, Long> counters = new TreeMap<>();
+    found.forEach(document -> counters.put(document.getString(COUNTER), value(document)));
+    return counters;
   }
 
   private static String id(WorkspaceId workspaceId, String counter, YearMonth month) {

@@ -23,7 +23,9 @@ import com.minichat.domain.conversation.MessageAuthor;
 import com.minichat.domain.conversation.MessagePosted;
 import com.minichat.domain.conversation.ModelUsage;
 import com.minichat.domain.conversation.Typing;
+import com.minichat.domain.usage.PriceTable;
 import com.minichat.domain.workspace.Workspace;
+import com.minichat.domain.workspace.WorkspaceId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -48,6 +50,8 @@ public final class BotReplies {
   private final LanguageModel model;
   private final ProviderEndpoints providers;
   private final EventBus events;
+  private final PriceTable prices;
+  private final AiBudgetAlerts alerts;
   private final Clock clock;
 
   public BotReplies(
@@ -57,6 +61,8 @@ public final class BotReplies {
       LanguageModel model,
       ProviderEndpoints providers,
       EventBus events,
+      PriceTable prices,
+      AiBudgetAlerts alerts,
       Clock clock) {
     this.conversations = conversations;
     this.messages = messages;
@@ -64,6 +70,8 @@ public final class BotReplies {
     this.model = model;
     this.providers = providers;
     this.events = events;
+    this.prices = prices;
+    this.alerts = alerts;
     this.clock = clock;
   }
 
@@ -98,13 +106,52 @@ public final class BotReplies {
       typing(conversation, false);
     }
     Message reply = store(replyTo(question, conversation, answer));
+    spend(workspace, reply.usage());
     return new MessageExchange(question, reply);
+  }
+
+  /**
+   * The workspace's chain, or only the free offline answerer once this month's spending has reached
+   * the budget: the visitor still gets an answer, the workspace no bill.
+   */
+  private List<ProviderEndpoint> chain(Workspace workspace) {
+    Long budget = workspace.aiPolicy().monthlyBudgetMicros();
+    if (budget != null && usage.get(workspace.id(), UsageCounters.AI_COST, month()) >= budget) {
+      return List.of(ProviderEndpoint.offline());
+    }
+    return providers.of(workspace.id());
+  }
+
+  /** Counts what the answer cost, in total and per model, and warns at the budget's marks. */
+  private void spend(Workspace workspace, ModelUsage used) {
+    YearMonth month = month();
+    WorkspaceId id = workspace.id();
+    if (used.costMicros() > 0) {
+      long total = usage.add(id, UsageCounters.AI_COST, month, used.costMicros());
+      alerts.spent(workspace, total - used.costMicros(), total, month);
+    }
+    usage.add(
+        id, UsageCounters.aiModel(used.provider(), used.model(), "cost"), month, used.costMicros());
+    usage.add(
+        id,
+        UsageCounters.aiModel(used.provider(), used.model(), "input"),
+        month,
+        used.inputTokens());
+    usage.add(
+        id,
+        UsageCounters.aiModel(used.provider(), used.model(), "output"),
+        month,
+        used.outputTokens());
+  }
+
+  private YearMonth month() {
+    return YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
   }
 
   /** Asks the chain, with personal data kept from the providers when the workspace says so. */
   private ModelReply ask(
       Workspace workspace, List<Message> history, Message question, TokenSink sink) {
-    List<ProviderEndpoint> chain = providers.of(workspace.id());
+    List<ProviderEndpoint> chain = chain(workspace);
     if (!workspace.aiPolicy().redactPersonalData()) {
       return model.reply(new ReplyRequest(workspace, history, question.text(), chain), sink);
     }
@@ -147,13 +194,15 @@ public final class BotReplies {
             : answer.text();
     Instant earliest = question.createdAt().plusMillis(1);
     Instant now = clock.instant();
+    String provider = answer.provider().wireName();
     ModelUsage used =
         new ModelUsage(
-            answer.provider().wireName(),
+            provider,
             answer.model(),
             answer.inputTokens(),
             answer.outputTokens(),
-            0);
+            prices.costMicros(
+                provider, answer.model(), answer.inputTokens(), answer.outputTokens()));
     return Message.aiAnswer(conversation, text, used, now.isBefore(earliest) ? earliest : now);
   }
 
@@ -162,7 +211,7 @@ public final class BotReplies {
    * message is taken off the count again, so the count is of accepted messages.
    */
   private void countMessage(Workspace workspace) {
-    YearMonth month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+    YearMonth month = month();
     long used = usage.add(workspace.id(), UsageCounters.MESSAGES, month, 1);
     if (used > workspace.plan().messagesPerMonth()) {
       usage.add(workspace.id(), UsageCounters.MESSAGES, month, -1);

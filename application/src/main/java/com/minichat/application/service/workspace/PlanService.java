@@ -3,6 +3,7 @@ package com.minichat.application.service.workspace;
 import com.minichat.application.port.in.workspace.ChangePlanUseCase;
 import com.minichat.application.port.in.workspace.QueryUsageUseCase;
 import com.minichat.application.port.in.workspace.WorkspaceUsage;
+import com.minichat.application.port.in.workspace.WorkspaceUsage.ModelSpend;
 import com.minichat.application.port.out.team.InvitationRepository;
 import com.minichat.application.port.out.team.MembershipRepository;
 import com.minichat.application.port.out.usage.UsageCounters;
@@ -22,6 +23,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,12 +64,56 @@ public final class PlanService implements ChangePlanUseCase, QueryUsageUseCase {
     Workspace workspace = access.require(actor, workspaceId, Permission.READ_WORKSPACE);
     Instant now = clock.instant();
     YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
+    Map<String, Long> counters = usage.all(workspaceId, month);
     return new WorkspaceUsage(
         workspace.plan(),
         month,
-        usage.get(workspaceId, UsageCounters.MESSAGES, month),
+        counters.getOrDefault(UsageCounters.MESSAGES, 0L),
         memberships.findByWorkspace(workspaceId).size()
-            + invitations.findOpenByWorkspace(workspaceId, now).size());
+            + invitations.findOpenByWorkspace(workspaceId, now).size(),
+        counters.getOrDefault(UsageCounters.AI_COST, 0L),
+        workspace.aiPolicy().monthlyBudgetMicros(),
+        models(counters));
+  }
+
+  /** The per-model counters ({@code ai.model|provider|model|measure}) gathered per model. */
+  private static List<ModelSpend> models(Map<String, Long> counters) {
+    Map<List<String>, long[]> byModel = new LinkedHashMap<>();
+    counters.forEach(
+        (name, value) -> {
+          if (!name.startsWith(UsageCounters.AI_MODEL_PREFIX)) {
+            return;
+          }
+          String rest = name.substring(UsageCounters.AI_MODEL_PREFIX.length());
+          int first = rest.indexOf('|');
+          int last = rest.lastIndexOf('|');
+          if (first < 0 || last <= first) {
+            return;
+          }
+          long[] measures =
+              byModel.computeIfAbsent(
+                  List.of(rest.substring(0, first), rest.substring(first + 1, last)),
+                  key -> new long[3]);
+          switch (rest.substring(last + 1)) {
+            case "cost" -> measures[0] = value;
+            case "input" -> measures[1] = value;
+            case "output" -> measures[2] = value;
+            default -> {
+              // a measure of a later version: not shown by this one
+            }
+          }
+        });
+    return byModel.entrySet().stream()
+        .map(
+            entry ->
+                new ModelSpend(
+                    entry.getKey().get(0),
+                    entry.getKey().get(1),
+                    entry.getValue()[0],
+                    entry.getValue()[1],
+                    entry.getValue()[2]))
+        .sorted(Comparator.comparingLong(ModelSpend::costMicros).reversed())
+        .toList();
   }
 
   @Override

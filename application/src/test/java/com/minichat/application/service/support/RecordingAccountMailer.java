@@ -3,8 +3,10 @@ package com.minichat.application.service.support;
 import com.minichat.application.port.out.email.AccountMailer;
 import com.minichat.domain.apikey.ApiKey;
 import com.minichat.domain.team.Invitation;
+import com.minichat.domain.usage.BudgetMark;
 import com.minichat.domain.user.User;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +24,8 @@ public final class RecordingAccountMailer implements AccountMailer {
     ACCOUNT_LOCKED,
     PASSWORD_CHANGED,
     API_KEY_EXPIRING,
-    INVITATION
+    INVITATION,
+    AI_BUDGET
   }
 
   /**
@@ -60,9 +63,36 @@ public final class RecordingAccountMailer implements AccountMailer {
   /** One API-key expiry warning with everything it was given. */
   public record ExpiryWarning(User user, ApiKey key, String workspaceName) {}
 
+  /** One AI budget alert with everything it was given. */
+  public record BudgetAlert(
+      User user,
+      String workspaceName,
+      BudgetMark mark,
+      long spentMicros,
+      long budgetMicros,
+      YearMonth month) {}
+
   private final List<Mail> mails = new ArrayList<>();
   private final List<InvitationMail> invitations = new ArrayList<>();
   private final List<ExpiryWarning> expiryWarnings = new ArrayList<>();
+  private final List<BudgetAlert> budgetAlerts = new ArrayList<>();
+
+  @Override
+  public synchronized void sendAiBudget(
+      User user,
+      String workspaceName,
+      BudgetMark mark,
+      long spentMicros,
+      long budgetMicros,
+      YearMonth month) {
+    mails.add(new Mail(Kind.AI_BUDGET, user, null, null));
+    budgetAlerts.add(new BudgetAlert(user, workspaceName, mark, spentMicros, budgetMicros, month));
+  }
+
+  /** Every AI budget alert, in order. */
+  public synchronized List<BudgetAlert> budgetAlerts() {
+    return List.copyOf(budgetAlerts);
+  }
 
   @Override
   public synchronized void sendVerification(User user, String link) {

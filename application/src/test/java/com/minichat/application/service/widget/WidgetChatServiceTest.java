@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.minichat.application.fake.InMemoryConversationRepository;
+import com.minichat.application.fake.InMemoryJobRuns;
+import com.minichat.application.fake.InMemoryMembershipRepository;
 import com.minichat.application.fake.InMemoryMessageRepository;
 import com.minichat.application.fake.InMemoryProviderChainRepository;
 import com.minichat.application.fake.InMemoryUsageCounters;
+import com.minichat.application.fake.InMemoryUserRepository;
 import com.minichat.application.fake.InMemoryWorkspaceRepository;
 import com.minichat.application.port.in.widget.MessageExchange;
 import com.minichat.application.port.in.widget.StartedConversation;
@@ -20,11 +23,13 @@ import com.minichat.application.port.out.ai.ReplyRequest;
 import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.application.port.out.security.VisitorClaims;
 import com.minichat.application.port.out.usage.UsageCounters;
+import com.minichat.application.service.conversation.AiBudgetAlerts;
 import com.minichat.application.service.conversation.BotReplies;
 import com.minichat.application.service.provider.ProviderChainService;
 import com.minichat.application.service.provider.ProviderEndpoints;
 import com.minichat.application.service.support.FakeSecretCipher;
 import com.minichat.application.service.support.FakeTokenService;
+import com.minichat.application.service.support.RecordingAccountMailer;
 import com.minichat.application.service.support.RecordingEventBus;
 import com.minichat.application.service.support.RecordingLanguageModel;
 import com.minichat.application.service.support.ScriptedRateLimiter;
@@ -49,6 +54,13 @@ import com.minichat.domain.conversation.ModelUsage;
 import com.minichat.domain.conversation.Typing;
 import com.minichat.domain.provider.ProviderConfig;
 import com.minichat.domain.provider.ProviderType;
+import com.minichat.domain.team.Membership;
+import com.minichat.domain.team.Role;
+import com.minichat.domain.usage.BudgetMark;
+import com.minichat.domain.usage.PriceTable;
+import com.minichat.domain.usage.PriceTable.Price;
+import com.minichat.domain.user.Email;
+import com.minichat.domain.user.User;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.AiPolicy;
 import com.minichat.domain.workspace.FaqEntry;
@@ -63,6 +75,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +95,10 @@ class WidgetChatServiceTest {
   private InMemoryUsageCounters usage;
   private RecordingLanguageModel model;
   private InMemoryProviderChainRepository providerChains;
+  private final InMemoryMembershipRepository memberships = new InMemoryMembershipRepository();
+  private final InMemoryUserRepository users = new InMemoryUserRepository();
+  private final RecordingAccountMailer mailer = new RecordingAccountMailer();
+  private PriceTable prices = PriceTable.NONE;
   private FakeTokenService tokens;
   private RecordingEventBus events;
   private TestClock clock;
@@ -134,6 +151,8 @@ class WidgetChatServiceTest {
             model,
             new ProviderEndpoints(providerChains, cipher),
             events,
+            prices,
+            new AiBudgetAlerts(memberships, users, mailer, new InMemoryJobRuns(), clock),
             clock),
         tokens,
         limiter,
@@ -455,6 +474,74 @@ class WidgetChatServiceTest {
     assertEquals(List.of(), allMessagesOf(started.conversation().id()));
     assertEquals(
         0, usage.get(shop.id(), UsageCounters.MESSAGES, YearMonth.from(T0.atZone(ZoneOffset.UTC))));
+  }
+
+  /** The recording model at 1 US dollar per million tokens in and out: 10 + text length. */
+  private static PriceTable recordingAtOneDollar() {
+    return new PriceTable(List.of(new Price("offline", "recording", 1_000_000, 1_000_000)));
+  }
+
+  @Test
+  void eachAnswerCarriesItsCostAndTheMonthAddsItUpPerModel() {
+    prices = recordingAtOneDollar();
+    WidgetChatService service = service();
+
+    Message reply =
+        service
+            .send(access(shop, service.start(shop.widgetKey(), null, IP)), "Hi", TokenSink.NONE)
+            .reply();
+
+    long cost = 10 + "echo: Hi".length();
+    assertEquals(cost, reply.usage().costMicros());
+    YearMonth month = YearMonth.from(T0.atZone(ZoneOffset.UTC));
+    assertEquals(cost, usage.get(shop.id(), UsageCounters.AI_COST, month));
+    assertEquals(
+        Map.of(
+            UsageCounters.MESSAGES,
+            1L,
+            UsageCounters.AI_COST,
+            cost,
+            UsageCounters.aiModel("offline", "recording", "cost"),
+            cost,
+            UsageCounters.aiModel("offline", "recording", "input"),
+            10L,
+            UsageCounters.aiModel("offline", "recording", "output"),
+            (long) "echo: Hi".length()),
+        usage.all(shop.id(), month));
+  }
+
+  @Test
+  void onceTheBudgetIsSpentOnlyTheFreeOfflineAnswererRepliesAndOwnersHearOfItOnce() {
+    prices = recordingAtOneDollar();
+    User owner = new User(shop.ownerId(), new Email("owner@example.com"), "Owner", "hash", T0, T0);
+    users.insert(owner);
+    memberships.insert(new Membership(shop.id(), owner.id(), Role.OWNER, T0, T0));
+    // each answer costs 18 micro-dollars here: warned at 80 % of 40, capped at 40
+    shopWith(new AiPolicy(true, List.of(), 40L, 80));
+    WidgetChatService service = service();
+    VisitorAccess access = access(shop, service.start(shop.widgetKey(), null, IP));
+    providerChains.save(
+        shop.id(),
+        List.of(
+            new ProviderConfig(ProviderType.OLLAMA, "llama3.2", "http://gpu:11434", null, null)),
+        T0);
+
+    service.send(access, "Hi", TokenSink.NONE);
+    assertEquals(List.of(), mailer.budgetAlerts(), "18 of 40: below the warning");
+    service.send(access, "Hi", TokenSink.NONE);
+    assertEquals(BudgetMark.WARNING, mailer.budgetAlerts().getLast().mark(), "36 of 40");
+    assertEquals(ProviderType.OLLAMA, model.lastRequest().providers().getFirst().type());
+    service.send(access, "Hi", TokenSink.NONE);
+    assertEquals(BudgetMark.REACHED, mailer.budgetAlerts().getLast().mark(), "54 of 40");
+    service.send(access, "Hi", TokenSink.NONE);
+
+    assertEquals(
+        List.of(ProviderEndpoint.offline()),
+        model.lastRequest().providers(),
+        "over budget: only the free answerer");
+    assertEquals(2, mailer.budgetAlerts().size(), "each mark once");
+    assertEquals(owner, mailer.budgetAlerts().getFirst().user());
+    assertEquals(40, mailer.budgetAlerts().getFirst().budgetMicros());
   }
 
   @Test

@@ -84,10 +84,32 @@ class PlanServiceTest {
 
     WorkspaceUsage used = plans.usage(new UserActor(member.id()), workspace.id());
 
-    assertEquals(new WorkspaceUsage(Plan.UNLIMITED, march, 42, 3), used);
+    assertEquals(new WorkspaceUsage(Plan.UNLIMITED, march, 42, 3, 0, null, List.of()), used);
     assertThrows(
         NotFoundException.class,
         () -> plans.usage(new UserActor(operator.id()), workspace.id()),
         "only members read it");
+  }
+
+  @Test
+  void usageShowsThisMonthsAiSpendingPerModelCostliestFirst() {
+    YearMonth march = YearMonth.of(2026, 3);
+    usage.add(workspace.id(), UsageCounters.AI_COST, march, 700);
+    usage.add(workspace.id(), UsageCounters.aiModel("openai", "gpt-4o-mini", "cost"), march, 200);
+    usage.add(workspace.id(), UsageCounters.aiModel("openai", "gpt-4o-mini", "input"), march, 900);
+    usage.add(workspace.id(), UsageCounters.aiModel("openai", "gpt-4o-mini", "output"), march, 90);
+    usage.add(
+        workspace.id(), UsageCounters.aiModel("gemini", "gemini-2.5-pro", "cost"), march, 500);
+    usage.add(workspace.id(), UsageCounters.aiModel("offline", "offline", "input"), march, 0);
+
+    WorkspaceUsage used = plans.usage(new UserActor(owner.id()), workspace.id());
+
+    assertEquals(700, used.aiCostMicros());
+    assertEquals(
+        List.of(
+            new WorkspaceUsage.ModelSpend("gemini", "gemini-2.5-pro", 500, 0, 0),
+            new WorkspaceUsage.ModelSpend("openai", "gpt-4o-mini", 200, 900, 90),
+            new WorkspaceUsage.ModelSpend("offline", "offline", 0, 0, 0)),
+        used.models());
   }
 }

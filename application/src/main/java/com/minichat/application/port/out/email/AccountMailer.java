@@ -2,8 +2,10 @@ package com.minichat.application.port.out.email;
 
 import com.minichat.domain.apikey.ApiKey;
 import com.minichat.domain.team.Invitation;
+import com.minichat.domain.usage.BudgetMark;
 import com.minichat.domain.user.User;
 import java.time.Instant;
+import java.time.YearMonth;
 
 /**
  * The account e-mails, written in the user's language (Thai or English). Sending never blocks the
@@ -27,6 +29,19 @@ public interface AccountMailer {
    * key.expiresAt()}, so they can rotate it in time.
    */
   void sendApiKeyExpiring(User recipient, ApiKey key, String workspaceName);
+
+  /**
+   * Tells an owner or admin that {@code workspaceName} spent {@code spentMicros} of its {@code
+   * budgetMicros} (millionths of a US dollar) on AI providers in {@code month}: a warning, or that
+   * the budget is used up and only the free offline answerer replies until the month ends.
+   */
+  void sendAiBudget(
+      User recipient,
+      String workspaceName,
+      BudgetMark mark,
+      long spentMicros,
+      long budgetMicros,
+      YearMonth month);
 
   /**
    * Invites {@code invitation.email()} to a workspace through {@code link} (valid 7 days), in

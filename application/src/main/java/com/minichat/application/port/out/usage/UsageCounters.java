@@ -2,6 +2,7 @@ package com.minichat.application.port.out.usage;
 
 import com.minichat.domain.workspace.WorkspaceId;
 import java.time.YearMonth;
+import java.util.Map;
 
 /**
  * Per-workspace monthly counters, such as visitor messages, counted atomically across instances so
@@ -11,6 +12,17 @@ import java.time.YearMonth;
 public interface UsageCounters {
   /** The counter of visitor messages. */
   String MESSAGES = "messages";
+
+  /** The counter of what AI providers cost, in millionths of a US dollar. */
+  String AI_COST = "ai.cost";
+
+  /** Prefix of the per-model counters: {@code ai.model|<provider>|<model>|<measure>}. */
+  String AI_MODEL_PREFIX = "ai.model|";
+
+  /** A per-model counter: {@code measure} is {@code cost}, {@code input} or {@code output}. */
+  static String aiModel(String provider, String model, String measure) {
+    return AI_MODEL_PREFIX + provider + "|" + model + "|" + measure;
+  }
 
   /**
    * Adds {@code amount} to the workspace's {@code counter} for {@code month} (a missing counter
@@ -23,4 +35,7 @@ public interface UsageCounters {
 
   /** The counter's current value; zero when nothing was counted. */
   long get(WorkspaceId workspaceId, String counter, YearMonth month);
+
+  /** Every counter of the workspace for {@code month}, by name. */
+  Map<String, Long> all(WorkspaceId workspaceId, YearMonth month);
 }

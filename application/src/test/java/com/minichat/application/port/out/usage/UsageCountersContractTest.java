@@ -7,6 +7,7 @@ import com.minichat.domain.workspace.WorkspaceId;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +54,21 @@ public abstract class UsageCountersContractTest {
     assertEquals(1, counters.add(workspace, "documents", NOVEMBER, 1));
     assertEquals(1, counters.add(workspace, UsageCounters.MESSAGES, NOVEMBER.plusMonths(1), 1));
     assertEquals(3, counters.get(workspace, UsageCounters.MESSAGES, NOVEMBER));
+  }
+
+  @Test
+  void allListsOneWorkspacesCountersOfOneMonthByName() {
+    WorkspaceId workspace = new WorkspaceId("ws.with|odd(chars)");
+    WorkspaceId similar = new WorkspaceId("ws.with|odd(chars)2");
+    String model = UsageCounters.aiModel("openai", "gpt-4.1-mini", "cost");
+    counters.add(workspace, UsageCounters.MESSAGES, NOVEMBER, 3);
+    counters.add(workspace, model, NOVEMBER, 450);
+    counters.add(workspace, UsageCounters.MESSAGES, NOVEMBER.plusMonths(1), 9);
+    counters.add(similar, UsageCounters.MESSAGES, NOVEMBER, 7);
+
+    assertEquals(
+        Map.of(UsageCounters.MESSAGES, 3L, model, 450L), counters.all(workspace, NOVEMBER));
+    assertEquals(Map.of(), counters.all(WorkspaceId.generate(), NOVEMBER));
   }
 
   @Test
