@@ -11,6 +11,7 @@ import com.minichat.adapters.ai.gemini.GeminiClient;
 import com.minichat.adapters.ai.offline.OfflineLanguageModel;
 import com.minichat.adapters.ai.ollama.OllamaClient;
 import com.minichat.adapters.ai.openai.OpenAiClient;
+import com.minichat.adapters.ai.openai.OpenAiModeration;
 import com.minichat.adapters.ai.provider.ProviderTimeouts;
 import com.minichat.adapters.ai.provider.StreamingHttp;
 import com.minichat.adapters.email.OutboxEmailSender;
@@ -592,6 +593,7 @@ final class MiniChatModule extends AbstractModule {
   @Singleton
   ApiUseCases useCases(
       JobRuns jobRuns,
+      StreamingHttp providerHttp,
       RegistrationService registration,
       SessionService sessions,
       PasswordService passwords,
@@ -667,6 +669,7 @@ final class MiniChatModule extends AbstractModule {
                 events,
                 config.ai().prices(),
                 new AiBudgetAlerts(memberships, users, mailer, jobRuns, clock),
+                new OpenAiModeration(providerHttp),
                 clock),
             tokens,
             rateLimiter,

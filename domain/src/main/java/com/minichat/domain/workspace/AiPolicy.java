@@ -19,15 +19,18 @@ import java.util.Optional;
  * @param monthlyBudgetMicros the most the workspace spends on providers per UTC month, in
  *     millionths of a US dollar; {@code null} for no cap
  * @param budgetWarningPercent the share of the budget at which owners and admins are warned
+ * @param moderateMessages check each visitor message with the moderation endpoint of the chain's
+ *     OpenAI provider (when it has one) before answering
  */
 public record AiPolicy(
     boolean redactPersonalData,
     List<String> blockedWords,
     Long monthlyBudgetMicros,
-    int budgetWarningPercent) {
+    int budgetWarningPercent,
+    boolean moderateMessages) {
 
-  /** Hide personal data, block nothing, no budget, warn at 80 %. */
-  public static final AiPolicy DEFAULT = new AiPolicy(true, List.of(), null, 80);
+  /** Hide personal data, block nothing, no budget, warn at 80 %, no moderation call. */
+  public static final AiPolicy DEFAULT = new AiPolicy(true, List.of(), null, 80, false);
 
   public static final int MAX_BLOCKED_WORDS = 200;
   public static final int MAX_BLOCKED_WORD = 100;

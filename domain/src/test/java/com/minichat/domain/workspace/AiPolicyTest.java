@@ -48,7 +48,7 @@ class AiPolicyTest {
 
   @Test
   void blockedWordsMatchIgnoringCaseWidthAndSurroundingThaiText() {
-    AiPolicy policy = new AiPolicy(true, List.of("คาสิโน", " Casino "), null, 80);
+    AiPolicy policy = new AiPolicy(true, List.of("คาสิโน", " Casino "), null, 80, false);
 
     assertEquals(Optional.of("คาสิโน"), policy.blockedWordIn("เล่นคาสิโนออนไลน์ได้ไหม"));
     assertEquals(Optional.of("Casino"), policy.blockedWordIn("best ＣＡＳＩＮＯ bonus"));
@@ -60,7 +60,9 @@ class AiPolicyTest {
     ValidationException failure =
         assertThrows(
             ValidationException.class,
-            () -> with(new AiPolicy(true, Arrays.asList("ok", null, "x".repeat(101)), -1L, 0)));
+            () ->
+                with(
+                    new AiPolicy(true, Arrays.asList("ok", null, "x".repeat(101)), -1L, 0, false)));
 
     assertEquals(
         List.of(

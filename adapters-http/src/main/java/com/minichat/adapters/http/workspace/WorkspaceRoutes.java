@@ -128,7 +128,8 @@ public final class WorkspaceRoutes {
       Boolean redactPersonalData,
       List<String> blockedWords,
       BigDecimal monthlyBudgetUsd,
-      Integer budgetWarningPercent) {
+      Integer budgetWarningPercent,
+      Boolean moderateMessages) {
 
     AiPolicy toPolicy() {
       AiPolicy defaults = AiPolicy.DEFAULT;
@@ -136,7 +137,8 @@ public final class WorkspaceRoutes {
           redactPersonalData == null ? defaults.redactPersonalData() : redactPersonalData,
           blockedWords == null ? defaults.blockedWords() : blockedWords,
           monthlyBudgetUsd == null ? null : micros(monthlyBudgetUsd),
-          budgetWarningPercent == null ? defaults.budgetWarningPercent() : budgetWarningPercent);
+          budgetWarningPercent == null ? defaults.budgetWarningPercent() : budgetWarningPercent,
+          moderateMessages == null ? defaults.moderateMessages() : moderateMessages);
     }
 
     /** Dollars to millionths; amounts too large for a long become a value the rules refuse. */
@@ -154,7 +156,8 @@ public final class WorkspaceRoutes {
           policy.redactPersonalData(),
           policy.blockedWords(),
           policy.monthlyBudgetMicros() == null ? null : usd(policy.monthlyBudgetMicros()),
-          policy.budgetWarningPercent());
+          policy.budgetWarningPercent(),
+          policy.moderateMessages());
     }
   }
 

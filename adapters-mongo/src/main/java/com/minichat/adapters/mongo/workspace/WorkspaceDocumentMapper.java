@@ -144,7 +144,8 @@ public final class WorkspaceDocumentMapper {
     return new Document("redactPersonalData", policy.redactPersonalData())
         .append("blockedWords", policy.blockedWords())
         .append("monthlyBudgetMicros", policy.monthlyBudgetMicros())
-        .append("budgetWarningPercent", policy.budgetWarningPercent());
+        .append("budgetWarningPercent", policy.budgetWarningPercent())
+        .append("moderateMessages", policy.moderateMessages());
   }
 
   /** Workspaces stored before AI policies existed get the default policy. */
@@ -157,7 +158,8 @@ public final class WorkspaceDocumentMapper {
         stored.getBoolean("redactPersonalData", true),
         stored.getList("blockedWords", String.class, List.of()),
         budget == null ? null : budget.longValue(),
-        stored.getInteger("budgetWarningPercent", AiPolicy.DEFAULT.budgetWarningPercent()));
+        stored.getInteger("budgetWarningPercent", AiPolicy.DEFAULT.budgetWarningPercent()),
+        stored.getBoolean("moderateMessages", false));
   }
 
   private static Document appearance(WidgetAppearance appearance) {

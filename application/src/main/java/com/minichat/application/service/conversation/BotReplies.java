@@ -3,6 +3,7 @@ package com.minichat.application.service.conversation;
 import com.minichat.application.port.in.widget.MessageExchange;
 import com.minichat.application.port.out.ai.LanguageModel;
 import com.minichat.application.port.out.ai.ModelReply;
+import com.minichat.application.port.out.ai.ModerationCheck;
 import com.minichat.application.port.out.ai.ProviderEndpoint;
 import com.minichat.application.port.out.ai.ReplyRequest;
 import com.minichat.application.port.out.ai.TokenSink;
@@ -23,6 +24,9 @@ import com.minichat.domain.conversation.MessageAuthor;
 import com.minichat.domain.conversation.MessagePosted;
 import com.minichat.domain.conversation.ModelUsage;
 import com.minichat.domain.conversation.Typing;
+import com.minichat.domain.privacy.PersonalDataRedactor;
+import com.minichat.domain.privacy.PlaceholderVault;
+import com.minichat.domain.provider.ProviderType;
 import com.minichat.domain.usage.PriceTable;
 import com.minichat.domain.workspace.Workspace;
 import com.minichat.domain.workspace.WorkspaceId;
@@ -31,6 +35,9 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one path from a visitor's question to the bot's stored answer, whichever way the question
@@ -44,6 +51,8 @@ public final class BotReplies {
   /** How many earlier messages the model sees. */
   public static final int HISTORY_FOR_MODEL = 20;
 
+  private static final Logger LOG = LoggerFactory.getLogger(BotReplies.class);
+
   private final ConversationRepository conversations;
   private final MessageRepository messages;
   private final UsageCounters usage;
@@ -52,6 +61,7 @@ public final class BotReplies {
   private final EventBus events;
   private final PriceTable prices;
   private final AiBudgetAlerts alerts;
+  private final ModerationCheck moderation;
   private final Clock clock;
 
   public BotReplies(
@@ -63,6 +73,7 @@ public final class BotReplies {
       EventBus events,
       PriceTable prices,
       AiBudgetAlerts alerts,
+      ModerationCheck moderation,
       Clock clock) {
     this.conversations = conversations;
     this.messages = messages;
@@ -72,6 +83,7 @@ public final class BotReplies {
     this.events = events;
     this.prices = prices;
     this.alerts = alerts;
+    this.moderation = moderation;
     this.clock = clock;
   }
 
@@ -86,6 +98,8 @@ public final class BotReplies {
   public MessageExchange answer(
       Workspace workspace, Conversation conversation, Message question, TokenSink sink) {
     refuseBlockedWords(workspace, question);
+    List<ProviderEndpoint> chain = chain(workspace);
+    moderate(workspace, chain, question);
     countMessage(workspace);
     List<Message> history = messages.findRecent(conversation.id(), HISTORY_FOR_MODEL);
     store(question);
@@ -101,7 +115,7 @@ public final class BotReplies {
     typing(conversation, true);
     ModelReply answer;
     try {
-      answer = ask(workspace, history, question, sink);
+      answer = ask(workspace, chain, history, question, sink);
     } finally {
       typing(conversation, false);
     }
@@ -150,8 +164,11 @@ public final class BotReplies {
 
   /** Asks the chain, with personal data kept from the providers when the workspace says so. */
   private ModelReply ask(
-      Workspace workspace, List<Message> history, Message question, TokenSink sink) {
-    List<ProviderEndpoint> chain = chain(workspace);
+      Workspace workspace,
+      List<ProviderEndpoint> chain,
+      List<Message> history,
+      Message question,
+      TokenSink sink) {
     if (!workspace.aiPolicy().redactPersonalData()) {
       return model.reply(new ReplyRequest(workspace, history, question.text(), chain), sink);
     }
@@ -166,6 +183,47 @@ public final class BotReplies {
         answer.model(),
         answer.inputTokens(),
         answer.outputTokens());
+  }
+
+  /**
+   * When the workspace asks for it, the chain's OpenAI provider's moderation endpoint checks the
+   * question first (with personal data hidden as for the answer). A flagged question is refused
+   * like a blocked word. If the endpoint fails, the question passes: a moderation outage must not
+   * silence every chat, and the answering provider applies its own rules anyway.
+   */
+  private void moderate(Workspace workspace, List<ProviderEndpoint> chain, Message question) {
+    if (!workspace.aiPolicy().moderateMessages()) {
+      return;
+    }
+    Optional<ProviderEndpoint> openAi =
+        chain.stream()
+            .filter(endpoint -> endpoint.type() == ProviderType.OPENAI && endpoint.apiKey() != null)
+            .findFirst();
+    if (openAi.isEmpty()) {
+      return;
+    }
+    String text =
+        workspace.aiPolicy().redactPersonalData()
+            ? new PersonalDataRedactor().redact(question.text(), new PlaceholderVault())
+            : question.text();
+    List<String> flagged;
+    try {
+      flagged = moderation.flagged(openAi.get(), text);
+    } catch (UpstreamUnavailableException e) {
+      LOG.warn(
+          "moderation unavailable, message passes workspaceId={} reason={}",
+          workspace.id().value(),
+          e.getMessage());
+      return;
+    }
+    if (!flagged.isEmpty()) {
+      LOG.info(
+          "message refused by moderation workspaceId={} categories={}",
+          workspace.id().value(),
+          flagged);
+      throw new ValidationException(
+          "text", "was not accepted by this chat's content rules; please rephrase");
+    }
   }
 
   /** A message with a word the workspace blocks never reaches a provider, nor the store. */

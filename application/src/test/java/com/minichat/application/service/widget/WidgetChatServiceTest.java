@@ -18,6 +18,7 @@ import com.minichat.application.fake.InMemoryWorkspaceRepository;
 import com.minichat.application.port.in.widget.MessageExchange;
 import com.minichat.application.port.in.widget.StartedConversation;
 import com.minichat.application.port.in.widget.VisitorAccess;
+import com.minichat.application.port.out.ai.ModerationCheck;
 import com.minichat.application.port.out.ai.ProviderEndpoint;
 import com.minichat.application.port.out.ai.ReplyRequest;
 import com.minichat.application.port.out.ai.TokenSink;
@@ -99,6 +100,12 @@ class WidgetChatServiceTest {
   private final InMemoryUserRepository users = new InMemoryUserRepository();
   private final RecordingAccountMailer mailer = new RecordingAccountMailer();
   private PriceTable prices = PriceTable.NONE;
+  private final List<String> moderated = new ArrayList<>();
+  private ModerationCheck moderation =
+      (endpoint, text) -> {
+        moderated.add(text);
+        return text.contains("forbidden") ? List.of("violence") : List.of();
+      };
   private FakeTokenService tokens;
   private RecordingEventBus events;
   private TestClock clock;
@@ -153,6 +160,7 @@ class WidgetChatServiceTest {
             events,
             prices,
             new AiBudgetAlerts(memberships, users, mailer, new InMemoryJobRuns(), clock),
+            moderation,
             clock),
         tokens,
         limiter,
@@ -449,7 +457,7 @@ class WidgetChatServiceTest {
 
   @Test
   void aWorkspaceMayLetPersonalDataThrough() {
-    shopWith(new AiPolicy(false, List.of(), null, 80));
+    shopWith(new AiPolicy(false, List.of(), null, 80, false));
     WidgetChatService service = service();
 
     service.send(
@@ -460,7 +468,7 @@ class WidgetChatServiceTest {
 
   @Test
   void aBlockedWordIsRefusedBeforeAnyProviderAndNothingIsStoredOrCounted() {
-    shopWith(new AiPolicy(true, List.of("คาสิโน"), null, 80));
+    shopWith(new AiPolicy(true, List.of("คาสิโน"), null, 80, false));
     WidgetChatService service = service();
     StartedConversation started = service.start(shop.widgetKey(), null, IP);
 
@@ -517,7 +525,7 @@ class WidgetChatServiceTest {
     users.insert(owner);
     memberships.insert(new Membership(shop.id(), owner.id(), Role.OWNER, T0, T0));
     // each answer costs 18 micro-dollars here: warned at 80 % of 40, capped at 40
-    shopWith(new AiPolicy(true, List.of(), 40L, 80));
+    shopWith(new AiPolicy(true, List.of(), 40L, 80, false));
     WidgetChatService service = service();
     VisitorAccess access = access(shop, service.start(shop.widgetKey(), null, IP));
     providerChains.save(
@@ -542,6 +550,64 @@ class WidgetChatServiceTest {
     assertEquals(2, mailer.budgetAlerts().size(), "each mark once");
     assertEquals(owner, mailer.budgetAlerts().getFirst().user());
     assertEquals(40, mailer.budgetAlerts().getFirst().budgetMicros());
+  }
+
+  private void openAiChain() {
+    providerChains.save(
+        shop.id(),
+        List.of(
+            new ProviderConfig(
+                ProviderType.OPENAI,
+                "gpt-4o-mini",
+                null,
+                cipher.encrypt("sk-moderated-1234", ProviderChainService.associatedData(shop.id())),
+                "sk-…1234")),
+        T0);
+  }
+
+  @Test
+  void aMessageTheModerationEndpointFlagsIsRefusedWithNothingStored() {
+    shopWith(new AiPolicy(true, List.of(), null, 80, true));
+    openAiChain();
+    WidgetChatService service = service();
+    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+
+    ValidationException refused =
+        assertThrows(
+            ValidationException.class,
+            () ->
+                service.send(
+                    access(shop, started), "forbidden words from a@example.com", TokenSink.NONE));
+
+    assertEquals("text", refused.violations().getFirst().field());
+    assertEquals(List.of("forbidden words from [EMAIL_1]"), moderated, "personal data hidden");
+    assertTrue(model.requests().isEmpty());
+    assertEquals(List.of(), allMessagesOf(started.conversation().id()));
+    service.send(access(shop, started), "a fine question", TokenSink.NONE);
+    assertEquals(1, model.requests().size());
+  }
+
+  @Test
+  void moderationNeedsTheSettingAndAnOpenAiProviderAndAnOutageLetsMessagesPass() {
+    openAiChain();
+    WidgetChatService service = service();
+    VisitorAccess access = access(shop, service.start(shop.widgetKey(), null, IP));
+
+    service.send(access, "forbidden but not checked", TokenSink.NONE);
+    assertEquals(List.of(), moderated, "the workspace did not ask for moderation");
+
+    shopWith(new AiPolicy(true, List.of(), null, 80, true));
+    providerChains.save(shop.id(), List.of(), T0);
+    service.send(access, "forbidden but no OpenAI provider", TokenSink.NONE);
+    assertEquals(List.of(), moderated);
+
+    openAiChain();
+    moderation =
+        (endpoint, text) -> {
+          throw new UpstreamUnavailableException("moderation down", null);
+        };
+    service().send(access, "forbidden while moderation is down", TokenSink.NONE);
+    assertEquals(3, model.requests().size());
   }
 
   @Test

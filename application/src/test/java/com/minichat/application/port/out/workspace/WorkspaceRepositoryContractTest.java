@@ -69,7 +69,7 @@ public abstract class WorkspaceRepositoryContractTest {
         new WidgetAppearance(
             "#f97316", "bottom-left", "dark", "ร้านกาแฟ Coffee", "https://cdn.example.com/bot.png"),
         Plan.PRO,
-        new AiPolicy(false, List.of("คาสิโน", "casino"), 25_500_000L, 90),
+        new AiPolicy(false, List.of("คาสิโน", "casino"), 25_500_000L, 90, true),
         createdAt,
         createdAt.plusSeconds(5));
   }
