@@ -108,6 +108,49 @@ describe('widgetApi', () => {
     expect(headersOf(calls[0]!.init)).toEqual({ Accept: 'application/json' });
   });
 
+  it('remembers the visitor id and sends it when a later conversation starts', async () => {
+    const stored = new Map<string, string>();
+    const memory = {
+      getItem: (k: string) => stored.get(k) ?? null,
+      setItem: (k: string, v: string) => void stored.set(k, v),
+    };
+    const visitorId = 'a1b2c3d4e5f60718293a4b5c';
+    const { fn, calls } = fakeFetch(
+      ok({ conversationId: 'c1', visitorId, visitorToken: 'vt_1' }, 201),
+      ok({ conversationId: 'c2', visitorId, visitorToken: 'vt_2' }, 201),
+    );
+    const api = widgetApi(BASE, 'wk_1', fn, memory);
+
+    await api.startConversation();
+    await api.startConversation('1234');
+
+    expect(calls[0]!.init.body).toBeUndefined();
+    expect(calls[1]!.init.body).toBe(`{"pin":"1234","visitorId":"${visitorId}"}`);
+    expect(stored.get('minichat:wk_1:visitor')).toBe(visitorId);
+  });
+
+  it('ignores a stored visitor id that is not one and storage that throws', async () => {
+    const { fn, calls } = fakeFetch(
+      ok({ conversationId: 'c1', visitorToken: 'vt_1' }, 201),
+      ok({ conversationId: 'c2', visitorToken: 'vt_2' }, 201),
+    );
+    await widgetApi(BASE, 'wk_1', fn, {
+      getItem: () => '../not-an-id',
+      setItem: () => undefined,
+    }).startConversation();
+    await widgetApi(BASE, 'wk_1', fn, {
+      getItem: () => {
+        throw new Error('blocked');
+      },
+      setItem: () => {
+        throw new Error('blocked');
+      },
+    }).startConversation();
+
+    expect(calls[0]!.init.body).toBeUndefined();
+    expect(calls[1]!.init.body).toBeUndefined();
+  });
+
   it('sends the PIN as a JSON body when one is given', async () => {
     const { fn, calls } = fakeFetch(ok({ conversationId: 'c1', visitorToken: 'vt_1' }, 201));
     await expect(widgetApi(BASE, 'wk_1', fn).startConversation('1234')).resolves.toEqual({

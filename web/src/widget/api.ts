@@ -264,28 +264,75 @@ async function readReply(
   throw new ApiError(NETWORK_ERROR, '', status);
 }
 
+/** Where the browser keeps a returning visitor's anonymous id between visits. */
+export type VisitorMemory = Pick<Storage, 'getItem' | 'setItem'>;
+
+/** The shape of the ids the server hands out; anything else in storage is ignored. */
+const VISITOR_ID = /^[0-9a-f]{24}$/;
+
+/** The page's local storage, or none where the browser blocks it (privacy modes, sandboxes). */
+function browserMemory(): VisitorMemory | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function remembered(memory: VisitorMemory | undefined, key: string): string | undefined {
+  try {
+    const value = memory?.getItem(key);
+    return value && VISITOR_ID.test(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function remember(memory: VisitorMemory | undefined, key: string, value: string): void {
+  try {
+    memory?.setItem(key, value);
+  } catch {
+    // a full or blocked storage only costs the visitor their continuity
+  }
+}
+
 /**
  * Creates the client for one widget key.
  *
  * @param base - the server origin the loader was served from
  * @param key - the public widget key from `data-widget-key`
  * @param fetchFn - fetch implementation (injectable for tests)
+ * @param memory - where the visitor's anonymous id is kept, so a returning visitor stays one
+ *   visitor across conversations (the page's local storage by default)
  */
-export function widgetApi(base: string, key: string, fetchFn: FetchFn = fetch): WidgetApi {
+export function widgetApi(
+  base: string,
+  key: string,
+  fetchFn: FetchFn = fetch,
+  memory: VisitorMemory | undefined = browserMemory(),
+): WidgetApi {
   const url = (...path: string[]) => widgetUrl(base, key, ...path);
+  const memoryKey = `minichat:${key}:visitor`;
   return {
     async config() {
       return (await call(fetchFn, url('config'))) ?? {};
     },
     async startConversation(pin) {
-      const data = (await call(
-        fetchFn,
-        url('conversations'),
-        'POST',
-        pin === undefined ? undefined : { pin },
-      )) as Partial<Conversation> | null;
+      const known = remembered(memory, memoryKey);
+      const body =
+        pin === undefined && known === undefined
+          ? undefined
+          : {
+              ...(pin === undefined ? {} : { pin }),
+              ...(known === undefined ? {} : { visitorId: known }),
+            };
+      const data = (await call(fetchFn, url('conversations'), 'POST', body)) as
+        (Partial<Conversation> & { visitorId?: unknown }) | null;
       if (typeof data?.conversationId !== 'string' || typeof data.visitorToken !== 'string') {
         throw new ApiError(BAD_RESPONSE, '', 200);
+      }
+      if (typeof data.visitorId === 'string') {
+        remember(memory, memoryKey, data.visitorId);
       }
       return { conversationId: data.conversationId, visitorToken: data.visitorToken };
     },

@@ -259,4 +259,31 @@ class ConversationLifecycleTest {
     assertEquals(
         "aiPolicy.budgetWarningPercent", wrong.json().at("/error/details/1/field").asText());
   }
+
+  @Test
+  void aReturningVisitorKeepsOneAnonymousIdentity() {
+    ApiResponse first = app.api().post("/api/v1/widget/" + widgetKey + "/conversations", null);
+    String visitorId = first.data().path("visitorId").asText();
+
+    ApiResponse again =
+        app.api()
+            .post(
+                "/api/v1/widget/" + widgetKey + "/conversations",
+                "{\"visitorId\":\"" + visitorId + "\"}");
+    assertEquals(201, again.status(), again.body());
+    assertEquals(visitorId, again.data().path("visitorId").asText());
+    String secondId = again.data().path("conversationId").asText();
+    assertEquals(
+        visitorId,
+        call(app, "GET", "/api/v1/conversations/" + secondId, null, "Authorization", owner.bearer())
+            .data()
+            .path("visitorId")
+            .asText());
+
+    ApiResponse forged =
+        app.api()
+            .post("/api/v1/widget/" + widgetKey + "/conversations", "{\"visitorId\":\"../x\"}");
+    assertEquals(400, forged.status(), forged.body());
+    assertEquals("visitorId", forged.json().at("/error/details/0/field").asText());
+  }
 }

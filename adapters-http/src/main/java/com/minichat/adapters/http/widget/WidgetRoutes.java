@@ -20,6 +20,7 @@ import com.minichat.domain.conversation.Conversation;
 import com.minichat.domain.conversation.ConversationId;
 import com.minichat.domain.conversation.MessageId;
 import com.minichat.domain.conversation.Reaction;
+import com.minichat.domain.conversation.VisitorId;
 import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
 import io.javalin.http.Context;
@@ -52,8 +53,11 @@ public final class WidgetRoutes {
   /** A visitor's message. */
   public record SendMessageRequest(String text) {}
 
-  /** The PIN of a private widget, when it has one. */
-  public record StartRequest(String pin) {}
+  /**
+   * What a new conversation starts with: the PIN of a private widget, and the visitor's id from an
+   * earlier conversation so that a returning visitor keeps one identity; both optional.
+   */
+  public record StartRequest(String pin, String visitorId) {}
 
   /**
    * The visitor's stored message and the bot's reply; the reply is {@code null} while a person has
@@ -159,13 +163,19 @@ public final class WidgetRoutes {
 
   private void start(Context ctx) {
     origins.allowedWidget(ctx);
-    String pin = body.readOptional(ctx, StartRequest.class, new StartRequest(null)).pin();
-    StartedConversation started = chat.start(widgetKey(ctx), pin, ctx.ip());
+    StartRequest request = body.readOptional(ctx, StartRequest.class, new StartRequest(null, null));
+    StartedConversation started =
+        chat.start(
+            widgetKey(ctx),
+            request.pin(),
+            ctx.ip(),
+            request.visitorId() == null ? null : VisitorId.returning(request.visitorId()));
     envelope.write(
         ctx,
         HttpStatus.CREATED,
         Map.of(
             "conversationId", started.conversation().id().value(),
+            "visitorId", started.conversation().visitorId().value(),
             "visitorToken", started.visitorToken()));
   }
 

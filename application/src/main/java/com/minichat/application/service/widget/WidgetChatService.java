@@ -78,13 +78,15 @@ public final class WidgetChatService implements WidgetChatUseCase {
   }
 
   @Override
-  public StartedConversation start(WidgetKey widgetKey, String pin, String clientIp) {
+  public StartedConversation start(
+      WidgetKey widgetKey, String pin, String clientIp, VisitorId returning) {
     Workspace workspace = widget(widgetKey);
     if (workspace.hasPin()) {
       checkPin(workspace, pin, clientIp);
     }
     Conversation conversation =
-        Conversation.start(workspace.id(), VisitorId.generate(), clock.instant());
+        Conversation.start(
+            workspace.id(), returning == null ? VisitorId.generate() : returning, clock.instant());
     conversations.insert(conversation);
     LOG.info(
         "conversation started workspaceId={} conversationId={}",

@@ -192,14 +192,14 @@ class WidgetChatServiceTest {
     WidgetKey unknown = WidgetKey.generate();
 
     assertThrows(NotFoundException.class, () -> service.widget(unknown));
-    assertThrows(NotFoundException.class, () -> service.start(unknown, null, IP));
+    assertThrows(NotFoundException.class, () -> service.start(unknown, null, IP, null));
     assertEquals(List.of(), conversations.all());
   }
 
   @Test
   void sendThroughAnUnknownWidgetKeyIsNotFound() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
     VisitorAccess unknownKey =
         new VisitorAccess(
             WidgetKey.generate(), started.conversation().id(), started.visitorToken());
@@ -210,7 +210,7 @@ class WidgetChatServiceTest {
 
   @Test
   void startStoresAnOpenConversationOfTheWidgetsWorkspace() {
-    StartedConversation started = service().start(shop.widgetKey(), null, IP);
+    StartedConversation started = service().start(shop.widgetKey(), null, IP, null);
 
     Conversation conversation = started.conversation();
     assertEquals(shop.id(), conversation.workspaceId());
@@ -222,8 +222,8 @@ class WidgetChatServiceTest {
   @Test
   void startReturnsATokenForThatConversationOnly() {
     WidgetChatService service = service();
-    StartedConversation first = service.start(shop.widgetKey(), null, IP);
-    StartedConversation second = service.start(shop.widgetKey(), null, IP);
+    StartedConversation first = service.start(shop.widgetKey(), null, IP, null);
+    StartedConversation second = service.start(shop.widgetKey(), null, IP, null);
 
     assertEquals(
         new VisitorClaims(shop.id(), first.conversation().id()),
@@ -247,7 +247,7 @@ class WidgetChatServiceTest {
     Workspace free = shop.onPlan(Plan.FREE, T0);
     workspaces.update(free);
     WidgetChatService service = service();
-    StartedConversation started = service.start(free.widgetKey(), null, IP);
+    StartedConversation started = service.start(free.widgetKey(), null, IP, null);
     YearMonth march = YearMonth.from(T0.atZone(ZoneOffset.UTC));
     usage.add(free.id(), UsageCounters.MESSAGES, march, Plan.FREE.messagesPerMonth() - 1);
 
@@ -270,7 +270,7 @@ class WidgetChatServiceTest {
   @Test
   void sendStoresTheQuestionThenTheReplyAndPublishesBoth() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
 
     MessageExchange exchange =
         service.send(access(shop, started), "  Are you open?  ", TokenSink.NONE);
@@ -310,7 +310,7 @@ class WidgetChatServiceTest {
   @Test
   void theReplyStreamsToTheSinkAndIsStoredWhole() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
     List<String> streamed = new ArrayList<>();
 
     MessageExchange exchange = service.send(access(shop, started), "Hi", streamed::add);
@@ -322,7 +322,8 @@ class WidgetChatServiceTest {
   @Test
   void theModelGetsTheOfflineAnswererWhenTheWorkspaceHasNoChain() {
     WidgetChatService service = service();
-    service.send(access(shop, service.start(shop.widgetKey(), null, IP)), "Hi", TokenSink.NONE);
+    service.send(
+        access(shop, service.start(shop.widgetKey(), null, IP, null)), "Hi", TokenSink.NONE);
 
     assertEquals(List.of(ProviderEndpoint.offline()), model.lastRequest().providers());
   }
@@ -343,7 +344,8 @@ class WidgetChatServiceTest {
         T0);
     WidgetChatService service = service();
 
-    service.send(access(shop, service.start(shop.widgetKey(), null, IP)), "Hi", TokenSink.NONE);
+    service.send(
+        access(shop, service.start(shop.widgetKey(), null, IP, null)), "Hi", TokenSink.NONE);
 
     assertEquals(
         List.of(
@@ -358,7 +360,8 @@ class WidgetChatServiceTest {
 
     Message reply =
         service
-            .send(access(shop, service.start(shop.widgetKey(), null, IP)), "Hi", TokenSink.NONE)
+            .send(
+                access(shop, service.start(shop.widgetKey(), null, IP, null)), "Hi", TokenSink.NONE)
             .reply();
 
     assertEquals(new ModelUsage("offline", "recording", 10, "echo: Hi".length(), 0), reply.usage());
@@ -367,7 +370,7 @@ class WidgetChatServiceTest {
   @Test
   void whenAPersonHasTakenOverTheBotStaysSilent() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
     conversations.update(started.conversation().humanAnswered(T0));
 
     MessageExchange exchange =
@@ -382,7 +385,7 @@ class WidgetChatServiceTest {
   @Test
   void writingIntoAClosedConversationReopensIt() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
     conversations.update(started.conversation().withStatus(ConversationStatus.CLOSED, T0));
 
     service.send(access(shop, started), "One more thing", TokenSink.NONE);
@@ -420,7 +423,7 @@ class WidgetChatServiceTest {
   @Test
   void personalDataNeverReachesTheModelButTheVisitorGetsItBack() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
     List<String> streamed = new ArrayList<>();
 
     MessageExchange exchange =
@@ -445,7 +448,7 @@ class WidgetChatServiceTest {
   @Test
   void earlierMessagesAreHiddenTooAndTheSameValueKeepsItsPlaceholder() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
     service.send(access(shop, started), "My mail is a@example.com", TokenSink.NONE);
 
     service.send(access(shop, started), "Again: a@example.com", TokenSink.NONE);
@@ -461,7 +464,9 @@ class WidgetChatServiceTest {
     WidgetChatService service = service();
 
     service.send(
-        access(shop, service.start(shop.widgetKey(), null, IP)), "a@example.com", TokenSink.NONE);
+        access(shop, service.start(shop.widgetKey(), null, IP, null)),
+        "a@example.com",
+        TokenSink.NONE);
 
     assertEquals("a@example.com", model.lastRequest().question());
   }
@@ -470,7 +475,7 @@ class WidgetChatServiceTest {
   void aBlockedWordIsRefusedBeforeAnyProviderAndNothingIsStoredOrCounted() {
     shopWith(new AiPolicy(true, List.of("คาสิโน"), null, 80, false));
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
 
     ValidationException refused =
         assertThrows(
@@ -496,7 +501,8 @@ class WidgetChatServiceTest {
 
     Message reply =
         service
-            .send(access(shop, service.start(shop.widgetKey(), null, IP)), "Hi", TokenSink.NONE)
+            .send(
+                access(shop, service.start(shop.widgetKey(), null, IP, null)), "Hi", TokenSink.NONE)
             .reply();
 
     long cost = 10 + "echo: Hi".length();
@@ -527,7 +533,7 @@ class WidgetChatServiceTest {
     // each answer costs 18 micro-dollars here: warned at 80 % of 40, capped at 40
     shopWith(new AiPolicy(true, List.of(), 40L, 80, false));
     WidgetChatService service = service();
-    VisitorAccess access = access(shop, service.start(shop.widgetKey(), null, IP));
+    VisitorAccess access = access(shop, service.start(shop.widgetKey(), null, IP, null));
     providerChains.save(
         shop.id(),
         List.of(
@@ -570,7 +576,7 @@ class WidgetChatServiceTest {
     shopWith(new AiPolicy(true, List.of(), null, 80, true));
     openAiChain();
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
 
     ValidationException refused =
         assertThrows(
@@ -591,7 +597,7 @@ class WidgetChatServiceTest {
   void moderationNeedsTheSettingAndAnOpenAiProviderAndAnOutageLetsMessagesPass() {
     openAiChain();
     WidgetChatService service = service();
-    VisitorAccess access = access(shop, service.start(shop.widgetKey(), null, IP));
+    VisitorAccess access = access(shop, service.start(shop.widgetKey(), null, IP, null));
 
     service.send(access, "forbidden but not checked", TokenSink.NONE);
     assertEquals(List.of(), moderated, "the workspace did not ask for moderation");
@@ -613,7 +619,7 @@ class WidgetChatServiceTest {
   @Test
   void subscribersSeeEachMessageAsItIsPosted() throws Exception {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
     List<MessageAuthor> seen = new ArrayList<>();
     AutoCloseable subscription =
         events.subscribe(
@@ -632,7 +638,7 @@ class WidgetChatServiceTest {
   @Test
   void theModelGetsTheWorkspaceTheQuestionAndTheHistoryWithoutIt() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
     VisitorAccess access = access(shop, started);
 
     MessageExchange first = service.send(access, "Are you open?", TokenSink.NONE);
@@ -650,7 +656,7 @@ class WidgetChatServiceTest {
   @Test
   void theModelSeesAtMostTwentyEarlierMessagesTheNewestOldestFirst() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
     VisitorAccess access = access(shop, started);
     for (int i = 0; i < 15; i++) {
       service.send(access, "question " + i, TokenSink.NONE);
@@ -672,8 +678,8 @@ class WidgetChatServiceTest {
   @Test
   void aTokenOfAnotherWorkspaceIsRefused() {
     WidgetChatService service = service();
-    StartedConversation elsewhere = service.start(otherShop.widgetKey(), null, IP);
-    service.start(shop.widgetKey(), null, IP);
+    StartedConversation elsewhere = service.start(otherShop.widgetKey(), null, IP, null);
+    service.start(shop.widgetKey(), null, IP, null);
 
     VisitorAccess foreignTokenOnThisWidget =
         new VisitorAccess(
@@ -692,7 +698,7 @@ class WidgetChatServiceTest {
   @Test
   void aConversationOfAnotherWorkspaceIsNotFoundEvenWithMatchingClaims() {
     WidgetChatService service = service();
-    StartedConversation elsewhere = service.start(otherShop.widgetKey(), null, IP);
+    StartedConversation elsewhere = service.start(otherShop.widgetKey(), null, IP, null);
     // A token that claims this workspace but names the other workspace's conversation.
     String odd =
         tokens.issueVisitorToken(new VisitorClaims(shop.id(), elsewhere.conversation().id()));
@@ -708,7 +714,7 @@ class WidgetChatServiceTest {
   @ValueSource(strings = {"   "})
   void aMissingTokenIsRefused(String token) {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
     VisitorAccess access = new VisitorAccess(shop.widgetKey(), started.conversation().id(), token);
 
     assertThrows(AuthenticationException.class, () -> service.send(access, "Hi", TokenSink.NONE));
@@ -719,7 +725,7 @@ class WidgetChatServiceTest {
   @Test
   void aForgedTokenIsRefused() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
     VisitorAccess access =
         new VisitorAccess(shop.widgetKey(), started.conversation().id(), "forged");
 
@@ -730,7 +736,7 @@ class WidgetChatServiceTest {
   void rateLimitRefusalCarriesRetryAfterAndStoresNothing() {
     ScriptedRateLimiter limiter = ScriptedRateLimiter.refusingEverything(Duration.ofSeconds(42));
     WidgetChatService service = service(limiter);
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
 
     RateLimitedException e =
         assertThrows(
@@ -752,7 +758,7 @@ class WidgetChatServiceTest {
   void blankTextIsRefusedWithoutUsingThePermitBudget() {
     ScriptedRateLimiter limiter = ScriptedRateLimiter.allowingEverything();
     WidgetChatService service = service(limiter);
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
 
     assertThrows(
         ValidationException.class,
@@ -764,7 +770,7 @@ class WidgetChatServiceTest {
   @Test
   void anEmptyModelAnswerIsAnUpstreamFailureAndTheQuestionIsKept() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
     model.answerWith(request -> RecordingLanguageModel.reply("  "));
 
     assertThrows(
@@ -777,7 +783,7 @@ class WidgetChatServiceTest {
   @Test
   void anOverlongModelAnswerIsShortenedToTheMessageLimit() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
     model.answerWith(
         request -> RecordingLanguageModel.reply("x".repeat(Message.MAX_TEXT_LENGTH + 50)));
 
@@ -794,7 +800,7 @@ class WidgetChatServiceTest {
         new UpstreamUnavailableException("AI provider unavailable", new IOException("timeout"));
     model = RecordingLanguageModel.failingWith(outage);
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
 
     UpstreamUnavailableException thrown =
         assertThrows(
@@ -817,7 +823,7 @@ class WidgetChatServiceTest {
   void afterAFailureTheNextQuestionSeesTheUnansweredOne() {
     model = RecordingLanguageModel.failingWith(new UpstreamUnavailableException("down", null));
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
     VisitorAccess access = access(shop, started);
     assertThrows(
         UpstreamUnavailableException.class, () -> service.send(access, "First?", TokenSink.NONE));
@@ -832,13 +838,13 @@ class WidgetChatServiceTest {
   @Test
   void historyIsPaginatedOldestFirst() {
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
     VisitorAccess access = access(shop, started);
     for (int i = 0; i < 5; i++) {
       service.send(access, "question " + i, TokenSink.NONE);
     }
     service.send(
-        access(otherShop, service.start(otherShop.widgetKey(), null, IP)),
+        access(otherShop, service.start(otherShop.widgetKey(), null, IP, null)),
         "elsewhere",
         TokenSink.NONE);
 
@@ -870,7 +876,7 @@ class WidgetChatServiceTest {
   void theReplyStaysAfterTheQuestionWhenBothAreWrittenInTheSameMillisecond() {
     clock = TestClock.fixedAt(T0);
     WidgetChatService service = service();
-    StartedConversation started = service.start(shop.widgetKey(), null, IP);
+    StartedConversation started = service.start(shop.widgetKey(), null, IP, null);
     VisitorAccess access = access(shop, started);
     List<MessageAuthor> expected = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
@@ -902,14 +908,16 @@ class WidgetChatServiceTest {
     Workspace locked = privateShop();
     WidgetChatService service = service();
 
-    assertThrows(AuthenticationException.class, () -> service.start(locked.widgetKey(), null, IP));
+    assertThrows(
+        AuthenticationException.class, () -> service.start(locked.widgetKey(), null, IP, null));
     AuthenticationException wrong =
         assertThrows(
-            AuthenticationException.class, () -> service.start(locked.widgetKey(), "1357", IP));
+            AuthenticationException.class,
+            () -> service.start(locked.widgetKey(), "1357", IP, null));
     assertEquals("The PIN is wrong", wrong.getMessage());
     assertEquals(List.of(), conversations.all());
 
-    StartedConversation started = service.start(locked.widgetKey(), " 2468 ", IP);
+    StartedConversation started = service.start(locked.widgetKey(), " 2468 ", IP, null);
     assertEquals(locked.id(), started.conversation().workspaceId());
   }
 
@@ -919,7 +927,8 @@ class WidgetChatServiceTest {
     ScriptedRateLimiter limiter = ScriptedRateLimiter.refusingEverything(Duration.ofMinutes(15));
 
     assertThrows(
-        RateLimitedException.class, () -> service(limiter).start(locked.widgetKey(), "2468", IP));
+        RateLimitedException.class,
+        () -> service(limiter).start(locked.widgetKey(), "2468", IP, null));
     assertEquals(
         List.of(
             new ScriptedRateLimiter.Request(
@@ -931,7 +940,7 @@ class WidgetChatServiceTest {
   void aPublicWidgetIgnoresPinsAndLimits() {
     ScriptedRateLimiter limiter = ScriptedRateLimiter.refusingEverything(Duration.ofMinutes(15));
 
-    service(limiter).start(shop.widgetKey(), "9999", IP);
+    service(limiter).start(shop.widgetKey(), "9999", IP, null);
 
     assertEquals(List.of(), limiter.requests());
   }

@@ -4,6 +4,7 @@ import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
 import com.minichat.domain.conversation.Message;
+import com.minichat.domain.conversation.VisitorId;
 import com.minichat.domain.workspace.WidgetKey;
 import com.minichat.domain.workspace.Workspace;
 
@@ -22,10 +23,12 @@ public interface WidgetChatUseCase {
    *
    * @param pin the PIN the visitor typed, or {@code null} for a public widget
    * @param clientIp the visitor's address, for the PIN attempt limit
+   * @param returning the visitor's id from an earlier conversation on this widget, so that a
+   *     returning visitor keeps one anonymous identity; {@code null} for a new visitor
    * @throws com.minichat.domain.common.AuthenticationException for a missing or wrong PIN
    * @throws com.minichat.domain.common.RateLimitedException after too many PIN attempts
    */
-  StartedConversation start(WidgetKey widgetKey, String pin, String clientIp);
+  StartedConversation start(WidgetKey widgetKey, String pin, String clientIp, VisitorId returning);
 
   /**
    * Stores the visitor's message, asks the bot and stores its reply. The reply is stored complete
