@@ -89,6 +89,7 @@ import com.minichat.application.service.account.TwoFactorService;
 import com.minichat.application.service.apikey.ApiKeyExpiryWarnings;
 import com.minichat.application.service.apikey.ApiKeyService;
 import com.minichat.application.service.audit.AuditLogService;
+import com.minichat.application.service.chat.ServerChatService;
 import com.minichat.application.service.conversation.AiBudgetAlerts;
 import com.minichat.application.service.conversation.BotReplies;
 import com.minichat.application.service.conversation.ConversationService;
@@ -626,6 +627,18 @@ final class MiniChatModule extends AbstractModule {
         new ConversationService(access, conversations, messages, events, clock);
     VisitorConversationService visitorConversations =
         new VisitorConversationService(workspaces, conversations, messages, tokens, events, clock);
+    BotReplies replies =
+        new BotReplies(
+            conversations,
+            messages,
+            usage,
+            model,
+            new ProviderEndpoints(providerChains, cipher),
+            events,
+            config.ai().prices(),
+            new AiBudgetAlerts(memberships, users, mailer, jobRuns, clock),
+            new OpenAiModeration(providerHttp),
+            clock);
     return new ApiUseCases(
         registration,
         sessions,
@@ -657,27 +670,11 @@ final class MiniChatModule extends AbstractModule {
         new WebhookService(webhooks, access, cipher, clock),
         apiKeys,
         new WidgetChatService(
-            workspaces,
-            conversations,
-            messages,
-            new BotReplies(
-                conversations,
-                messages,
-                usage,
-                model,
-                new ProviderEndpoints(providerChains, cipher),
-                events,
-                config.ai().prices(),
-                new AiBudgetAlerts(memberships, users, mailer, jobRuns, clock),
-                new OpenAiModeration(providerHttp),
-                clock),
-            tokens,
-            rateLimiter,
-            cipher,
-            clock),
+            workspaces, conversations, messages, replies, tokens, rateLimiter, cipher, clock),
         visitorConversations,
         conversationService,
         conversationService,
+        new ServerChatService(access, conversations, providerChains, replies, clock),
         new RealtimeService(events, access, conversations, visitorConversations, clock),
         new ReadinessService(probes),
         outbox

@@ -9,6 +9,7 @@ import com.minichat.application.port.in.account.TwoFactorUseCase;
 import com.minichat.application.port.in.apikey.ApiKeyUseCase;
 import com.minichat.application.port.in.apikey.AuthenticateApiKeyUseCase;
 import com.minichat.application.port.in.audit.AuditLogUseCase;
+import com.minichat.application.port.in.chat.ServerChatUseCase;
 import com.minichat.application.port.in.conversation.ConversationUseCase;
 import com.minichat.application.port.in.conversation.QueryConversationsUseCase;
 import com.minichat.application.port.in.email.ReadOutboxUseCase;
@@ -59,6 +60,7 @@ public record ApiUseCases(
     VisitorConversationUseCase visitorConversations,
     QueryConversationsUseCase queryConversations,
     ConversationUseCase conversations,
+    ServerChatUseCase serverChat,
     RealtimeUseCase realtime,
     CheckReadinessUseCase readiness,
     Optional<ReadOutboxUseCase> outbox) {}

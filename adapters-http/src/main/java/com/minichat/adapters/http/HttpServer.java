@@ -6,8 +6,11 @@ import com.minichat.adapters.http.account.AuthRoutes;
 import com.minichat.adapters.http.account.SessionCookie;
 import com.minichat.adapters.http.apikey.ApiKeyRoutes;
 import com.minichat.adapters.http.audit.AuditRoutes;
+import com.minichat.adapters.http.chat.ChatRoutes;
 import com.minichat.adapters.http.conversation.ConversationRoutes;
 import com.minichat.adapters.http.dev.OutboxRoutes;
+import com.minichat.adapters.http.openai.OpenAiErrors;
+import com.minichat.adapters.http.openai.OpenAiRoutes;
 import com.minichat.adapters.http.ops.OpsRoutes;
 import com.minichat.adapters.http.provider.ProviderRoutes;
 import com.minichat.adapters.http.realtime.RealtimeRoutes;
@@ -61,7 +64,8 @@ public final class HttpServer implements AutoCloseable {
     ObjectMapper mapper = Json.strictMapper();
     Envelope envelope = new Envelope(clock);
     JsonBody body = new JsonBody(mapper);
-    ErrorHandler errors = new ErrorHandler(envelope);
+    ErrorHandler errors =
+        new ErrorHandler(envelope, Map.of(OpenAiRoutes.BASE, OpenAiErrors::write));
     HttpMetrics httpMetrics = new HttpMetrics(metrics);
     Actors actors = new Actors(useCases.authenticate(), useCases.authenticateApiKey());
     WidgetOrigins widgetOrigins = new WidgetOrigins(useCases.widgetChat(), publicBaseUrl);
@@ -134,6 +138,8 @@ public final class HttpServer implements AutoCloseable {
                       body,
                       envelope)
                   .register(config.routes);
+              new ChatRoutes(useCases.serverChat(), actors, body, envelope).register(config.routes);
+              new OpenAiRoutes(useCases.serverChat(), actors, body, clock).register(config.routes);
               new OpsRoutes(useCases.readiness(), metrics, demoWidgetKey).register(config.routes);
             });
   }

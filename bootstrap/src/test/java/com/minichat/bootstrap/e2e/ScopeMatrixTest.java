@@ -92,6 +92,19 @@ class ScopeMatrixTest {
               "PATCH",
               "/api/v1/conversations/{conv}",
               "{\"aiPaused\":false}",
+              Map.of(READ, 403, WRITE, 200, ADMIN, 200)),
+          // after the row above handed the conversation back to the bot
+          new KeyRow(
+              "POST",
+              "/api/v1/chat",
+              "{\"message\":\"From the CRM bot\",\"conversationId\":\"{conv}\"}",
+              Map.of(READ, 403, WRITE, 200, ADMIN, 200)),
+          new KeyRow("GET", "/api/v1/openai/models", null, EVERY_SCOPE),
+          // last: every completion starts a conversation of its own
+          new KeyRow(
+              "POST",
+              "/api/v1/openai/chat/completions",
+              "{\"model\":\"minichat\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}",
               Map.of(READ, 403, WRITE, 200, ADMIN, 200)));
 
   /**
@@ -239,7 +252,15 @@ class ScopeMatrixTest {
 
   private static void assertOwnData(KeyRow row, Tenant tenant, ApiResponse response) {
     JsonNode data = response.data();
-    if (row.path().startsWith("/api/v1/workspaces/")) {
+    if (row.path().startsWith("/api/v1/openai/")) {
+      // OpenAI's format: a list of models or a completion, not the envelope
+      assertEquals(
+          row.method().equals("GET") ? "list" : "chat.completion",
+          response.json().path("object").asText());
+    } else if (row.path().equals("/api/v1/chat")) {
+      assertEquals(tenant.conversationId(), data.path("conversationId").asText());
+      assertEquals("AI", data.at("/reply/author").asText(), "the bot answered");
+    } else if (row.path().startsWith("/api/v1/workspaces/")) {
       assertEquals(tenant.workspaceId(), data.at("/workspace/id").asText());
     } else if (data.isArray()) {
       if (row.path().endsWith("/messages")) {

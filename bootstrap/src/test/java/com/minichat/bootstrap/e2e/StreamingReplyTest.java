@@ -60,22 +60,17 @@ class StreamingReplyTest {
     JsonNode workspace = Tenants.createWorkspace(app, owner, "Baan Suan");
     widgetKey = workspace.path("widgetKey").asText();
     workspaceId = workspace.path("id").asText();
-    ApiResponse chain =
-        app.api()
-            .send(
-                "PUT",
-                "/api/v1/workspaces/" + workspaceId + "/providers",
-                "[{\"type\":\"openai\",\"model\":\"gpt-4o-mini\",\"apiKey\":\"sk-e2e-primary-0001\","
-                    + "\"baseUrl\":\""
-                    + primary.baseUrl()
-                    + "/v1\"},{\"type\":\"openai-compatible\",\"model\":\"llama-3.1-8b\","
-                    + "\"baseUrl\":\""
-                    + secondary.baseUrl()
-                    + "/v1\"}]",
-                "application/json",
-                "Authorization",
-                owner.bearer());
-    assertEquals(200, chain.status(), chain.body());
+    Tenants.setProviders(
+        app,
+        owner,
+        workspaceId,
+        "[{\"type\":\"openai\",\"model\":\"gpt-4o-mini\",\"apiKey\":\"sk-e2e-primary-0001\","
+            + "\"baseUrl\":\""
+            + primary.baseUrl()
+            + "/v1\"},{\"type\":\"openai-compatible\",\"model\":\"llama-3.1-8b\","
+            + "\"baseUrl\":\""
+            + secondary.baseUrl()
+            + "/v1\"}]");
   }
 
   @AfterEach

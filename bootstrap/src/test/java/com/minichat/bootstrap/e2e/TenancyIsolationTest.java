@@ -72,6 +72,8 @@ class TenancyIsolationTest {
     USER,
     /** People or workspace API keys. */
     USER_OR_KEY,
+    /** Workspace API keys only: the key names the workspace (the server chat API). */
+    KEY,
     /** The widget's visitor token for that very conversation. */
     VISITOR
   }
@@ -135,6 +137,7 @@ class TenancyIsolationTest {
         case USER -> caller.isPerson() ? Expected.NOT_FOUND : Expected.UNAUTHENTICATED;
         case USER_OR_KEY ->
             caller == Caller.VISITOR ? Expected.UNAUTHENTICATED : Expected.NOT_FOUND;
+        case KEY -> caller.isKey() ? Expected.NOT_FOUND : Expected.UNAUTHENTICATED;
         case VISITOR -> Expected.UNAUTHENTICATED;
       };
     }
@@ -143,6 +146,10 @@ class TenancyIsolationTest {
   /** B's member may not manage B's own workspace: refused before any id is looked at. */
   private static final Map<Caller, Expected> MEMBER_FORBIDDEN =
       Map.of(Caller.MEMBER, Expected.FORBIDDEN);
+
+  /** A read key may not ask the bot: refused by its scope before any id is looked at. */
+  private static final Map<Caller, Expected> READ_KEYS_FORBIDDEN =
+      Map.of(Caller.READ_KEY, Expected.FORBIDDEN, Caller.READ_KEY_HEADER, Expected.FORBIDDEN);
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([AB]\\.[a-z.]+)}");
 
@@ -201,6 +208,12 @@ class TenancyIsolationTest {
           new Row("POST", CONV_A + "/messages", BETA_TEXT, Guard.USER_OR_KEY),
           new Row("PATCH", CONV_A + "/messages/{A.msg}", BETA_TEXT, Guard.USER_OR_KEY),
           new Row("POST", CONV_A + "/receipts", SEEN_A, Guard.USER_OR_KEY),
+          new Row(
+              "POST",
+              "/api/v1/chat",
+              "{\"message\":\"beta was here\",\"conversationId\":\"{A.conv}\"}",
+              Guard.KEY,
+              READ_KEYS_FORBIDDEN),
           // B's own workspace in the path, A's member, invitation or key as the object
           new Row("PATCH", WS_B + "/members/{A.member}", ROLE_ADMIN, Guard.USER, MEMBER_FORBIDDEN),
           new Row("DELETE", WS_B + "/members/{A.member}", null, Guard.USER, MEMBER_FORBIDDEN),
@@ -403,6 +416,13 @@ class TenancyIsolationTest {
             .forEach(c -> assertEquals(beta.workspaceId(), c.path("workspaceId").asText()));
         assertLeaksNothingOfAlpha(conversations);
       }
+    }
+
+    for (String scope : Tenants.SCOPES) {
+      ApiResponse models =
+          app.api().get("/api/v1/openai/models", "X-API-Key", beta.keys().get(scope));
+      assertEquals(200, models.status(), scope + ": " + models.body());
+      assertLeaksNothingOfAlpha(models);
     }
 
     String owner = beta.owner().bearer();

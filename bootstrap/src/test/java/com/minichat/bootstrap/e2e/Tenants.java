@@ -122,6 +122,20 @@ final class Tenants {
     return created.data().path("workspace");
   }
 
+  /** PUT /workspaces/{id}/providers with {@code chain} (a JSON array), requiring success. */
+  static void setProviders(IdentityApp app, Browser admin, String workspaceId, String chain) {
+    ApiResponse set =
+        app.api()
+            .send(
+                "PUT",
+                "/api/v1/workspaces/" + workspaceId + "/providers",
+                chain,
+                "application/json",
+                "Authorization",
+                admin.bearer());
+    assertEquals(200, set.status(), set.body());
+  }
+
   /** POST /workspaces/{id}/invitations. */
   static ApiResponse invite(
       IdentityApp app, Browser inviter, String workspaceId, String email, String role) {

@@ -7,6 +7,7 @@ import com.minichat.domain.access.Actor;
 import com.minichat.domain.access.KeyActor;
 import com.minichat.domain.access.UserActor;
 import com.minichat.domain.apikey.ApiKey;
+import com.minichat.domain.common.AuthenticationException;
 import com.minichat.domain.user.User;
 import io.javalin.http.Context;
 
@@ -32,21 +33,38 @@ public final class Actors {
 
   /** The user or API key behind the request. */
   public Actor actor(Context ctx) {
-    String headerKey = ctx.header(API_KEY_HEADER);
-    if (headerKey != null && !headerKey.isBlank()) {
-      return key(ctx, headerKey.strip());
+    if (headerKey(ctx) == null) {
+      String bearer = Requests.bearerToken(ctx);
+      if (!bearer.startsWith(ApiKey.PREFIX)) {
+        return new UserActor(users.authenticate(bearer).id());
+      }
     }
-    String bearer = Requests.bearerToken(ctx);
-    return bearer.startsWith(ApiKey.PREFIX)
-        ? key(ctx, bearer)
-        : new UserActor(users.authenticate(bearer).id());
+    return key(ctx);
   }
 
-  private KeyActor key(Context ctx, String secret) {
+  /**
+   * The API key behind the request, for endpoints that act for a workspace's own systems; a
+   * person's access token is refused like a missing key.
+   */
+  public KeyActor key(Context ctx) {
+    String secret = headerKey(ctx);
+    if (secret == null) {
+      secret = Requests.bearerToken(ctx);
+      if (!secret.startsWith(ApiKey.PREFIX)) {
+        throw new AuthenticationException(
+            "Send a workspace API key (" + ApiKey.PREFIX + "…) as Authorization: Bearer");
+      }
+    }
     ApiKeyAuthentication accepted = apiKeys.authenticate(secret);
     ctx.header("RateLimit-Limit", Integer.toString(accepted.limit()));
     ctx.header("RateLimit-Remaining", Integer.toString(accepted.remaining()));
     ctx.header("RateLimit-Reset", Long.toString(accepted.reset().toSeconds()));
     return new KeyActor(accepted.key());
+  }
+
+  /** The key of the {@code X-API-Key} header; {@code null} when there is none. */
+  private static String headerKey(Context ctx) {
+    String header = ctx.header(API_KEY_HEADER);
+    return header == null || header.isBlank() ? null : header.strip();
   }
 }

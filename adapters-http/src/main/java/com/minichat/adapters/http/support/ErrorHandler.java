@@ -13,20 +13,28 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single place where failures become HTTP responses: every error gets the envelope, a stable
- * code, the request id and a log line; unexpected exceptions never reveal their details.
+ * The single place where failures become HTTP responses: every error gets the envelope (or the
+ * shape its path's clients expect), a stable code, the request id and a log line; unexpected
+ * exceptions never reveal their details.
  */
 public final class ErrorHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
 
   private final Envelope envelope;
+  private final Map<String, FailureWriter> otherShapes;
 
-  public ErrorHandler(Envelope envelope) {
+  /**
+   * @param otherShapes how failures look under paths whose clients do not read the envelope, by
+   *     path prefix (the OpenAI-compatible surface speaks OpenAI's errors)
+   */
+  public ErrorHandler(Envelope envelope, Map<String, FailureWriter> otherShapes) {
     this.envelope = envelope;
+    this.otherShapes = Map.copyOf(otherShapes);
   }
 
   /** Maps a domain failure; the switch is exhaustive over the sealed hierarchy. */
@@ -65,7 +73,7 @@ public final class ErrorHandler {
           ctx.path(),
           failure.getMessage());
     }
-    envelope.error(ctx, status, failure.code().name(), failure.getMessage(), details);
+    write(ctx, status, failure.code(), failure.getMessage(), details);
   }
 
   /** Maps protocol failures raised by the web framework (unknown route, wrong method, size). */
@@ -86,17 +94,28 @@ public final class ErrorHandler {
             ? "No such resource: " + ctx.method() + " " + ctx.path()
             : failure.getMessage();
     LOG.info("request refused status={} code={} path={}", status, code, ctx.path());
-    envelope.error(ctx, status, code.name(), message, List.of());
+    write(ctx, status, code, message, List.of());
   }
 
   /** Anything else is a bug: logged with its stack trace, answered without details. */
   public void unexpected(Exception failure, Context ctx) {
     LOG.error("unexpected failure path={}", ctx.path(), failure);
-    envelope.error(
+    write(
         ctx,
         HttpStatus.INTERNAL_SERVER_ERROR.getCode(),
-        ErrorCode.INTERNAL_ERROR.name(),
+        ErrorCode.INTERNAL_ERROR,
         "Something went wrong on our side; quote the request id if you contact support",
         List.of());
+  }
+
+  private void write(
+      Context ctx, int status, ErrorCode code, String message, List<Envelope.Detail> details) {
+    for (Map.Entry<String, FailureWriter> shape : otherShapes.entrySet()) {
+      if (ctx.path().startsWith(shape.getKey())) {
+        shape.getValue().write(ctx, status, code, message, details);
+        return;
+      }
+    }
+    envelope.error(ctx, status, code.name(), message, details);
   }
 }

@@ -14,7 +14,6 @@ import com.minichat.application.port.in.widget.StartedConversation;
 import com.minichat.application.port.in.widget.VisitorAccess;
 import com.minichat.application.port.in.widget.VisitorConversationUseCase;
 import com.minichat.application.port.in.widget.WidgetChatUseCase;
-import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.domain.common.ValidationException;
 import com.minichat.domain.conversation.Conversation;
 import com.minichat.domain.conversation.ConversationId;
@@ -231,12 +230,8 @@ public final class WidgetRoutes {
     origins.allowedWidget(ctx);
     VisitorAccess access = access(ctx);
     SendMessageRequest request = body.read(ctx, SendMessageRequest.class);
-    if (EventStream.wanted(ctx)) {
-      EventStream.respond(
-          ctx, sink -> chat.send(access, request.text(), sink), ExchangeResponse::from);
-    } else {
-      envelope.ok(ctx, ExchangeResponse.from(chat.send(access, request.text(), TokenSink.NONE)));
-    }
+    EventStream.respond(
+        ctx, envelope, sink -> chat.send(access, request.text(), sink), ExchangeResponse::from);
   }
 
   private static WidgetKey widgetKey(Context ctx) {

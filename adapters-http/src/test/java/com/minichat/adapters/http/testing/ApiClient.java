@@ -29,7 +29,8 @@ import java.util.Map;
 /**
  * A small HTTP client for tests that checks every response it receives against {@code
  * openapi.yaml}: status, headers and body must be what the contract documents. Responses to paths
- * the contract does not know (unknown routes) must still be a valid failure envelope.
+ * the contract does not know (unknown routes) must still be a valid failure envelope, or an OpenAI
+ * error under the OpenAI-compatible surface.
  */
 public final class ApiClient {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -37,6 +38,9 @@ public final class ApiClient {
       OpenApiInteractionValidator.createForInlineApiSpecification(loadSpec())
           .withResolveCombinators(true)
           .build();
+
+  /** Where the OpenAI-compatible surface lives: its answers are OpenAI's, not the envelope. */
+  private static final String OPENAI = "/api/v1/openai/";
 
   private final URI base;
   private final HttpClient http =
@@ -117,9 +121,12 @@ public final class ApiClient {
             path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), contract.build());
     boolean unknownPath =
         report.getMessages().stream().anyMatch(m -> m.getKey().endsWith("path.missing"));
+    boolean openAi = path.startsWith(OPENAI);
     if (unknownPath) {
       // Pages outside the API (dashboard, demo, docs) are not part of the contract.
-      if (path.startsWith("/api/")) {
+      if (openAi) {
+        assertIsOpenAiFailure(response);
+      } else if (path.startsWith("/api/")) {
         assertIsFailureEnvelope(response);
       }
     } else if (report.hasErrors()) {
@@ -134,7 +141,7 @@ public final class ApiClient {
               + response.body());
     }
     assertTrue(response.header("X-Request-Id") != null, "X-Request-Id header missing");
-    if (path.startsWith("/api/") && !response.json().isMissingNode()) {
+    if (path.startsWith("/api/") && !openAi && !response.json().isMissingNode()) {
       assertEquals(
           response.header("X-Request-Id"),
           response.json().path("metadata").path("requestId").asText(),
@@ -148,6 +155,14 @@ public final class ApiClient {
     assertFalse(response.errorCode() == null, "error.code missing: " + response.body());
     assertFalse(
         response.json().path("metadata").path("requestId").asText().isEmpty(), response.body());
+  }
+
+  /** Unknown paths under the OpenAI-compatible surface fail in OpenAI's format. */
+  private static void assertIsOpenAiFailure(ApiResponse response) {
+    assertTrue(response.status() >= 400, "unknown path answered " + response.status());
+    assertFalse(response.json().has("success"), response.body());
+    assertFalse(response.errorCode() == null, "error.code missing: " + response.body());
+    assertFalse(response.json().at("/error/type").asText().isEmpty(), response.body());
   }
 
   private static String loadSpec() {

@@ -97,10 +97,57 @@ public final class BotReplies {
    */
   public MessageExchange answer(
       Workspace workspace, Conversation conversation, Message question, TokenSink sink) {
+    List<ProviderEndpoint> chain = admit(workspace, question);
+    return reply(workspace, conversation, question, chain, sink);
+  }
+
+  /**
+   * Stores {@code conversation}, which is new, with the turns it had before it reached MiniChat,
+   * then answers {@code question} in it as {@link #answer} does. Only the question counts against
+   * the plan: the earlier turns are a record of what the caller already had.
+   *
+   * @param earlier messages of {@code conversation} written elsewhere, oldest first and older than
+   *     {@code question}; the model sees them as the conversation so far
+   * @throws ForbiddenException with {@code PLAN_LIMIT_REACHED} beyond the plan's monthly messages;
+   *     nothing is stored then, not even the conversation
+   * @throws UpstreamUnavailableException when no provider answers; the conversation is kept
+   */
+  public MessageExchange startAndAnswer(
+      Workspace workspace,
+      Conversation conversation,
+      List<Message> earlier,
+      Message question,
+      TokenSink sink) {
+    List<ProviderEndpoint> chain = admit(workspace, question);
+    conversations.insert(conversation);
+    LOG.info(
+        "conversation started workspaceId={} conversationId={} earlierMessages={}",
+        workspace.id().value(),
+        conversation.id().value(),
+        earlier.size());
+    earlier.forEach(this::store);
+    return reply(workspace, conversation, question, chain, sink);
+  }
+
+  /**
+   * The checks before anything is stored: blocked words, moderation and the plan's limit.
+   *
+   * @return the chain that will answer (only the offline answerer beyond the budget)
+   */
+  private List<ProviderEndpoint> admit(Workspace workspace, Message question) {
     refuseBlockedWords(workspace, question);
     List<ProviderEndpoint> chain = chain(workspace);
     moderate(workspace, chain, question);
     countMessage(workspace);
+    return chain;
+  }
+
+  private MessageExchange reply(
+      Workspace workspace,
+      Conversation conversation,
+      Message question,
+      List<ProviderEndpoint> chain,
+      TokenSink sink) {
     List<Message> history = messages.findRecent(conversation.id(), HISTORY_FOR_MODEL);
     store(question);
     if (conversation.status() != ConversationStatus.OPEN) {
