@@ -1,21 +1,19 @@
 package com.minichat.adapters.ai.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.minichat.adapters.ai.provider.Endpoints;
 import com.minichat.adapters.ai.provider.Prompt;
 import com.minichat.adapters.ai.provider.ProviderClient;
 import com.minichat.adapters.ai.provider.ProviderException;
+import com.minichat.adapters.ai.provider.StreamedAnswer;
 import com.minichat.adapters.ai.provider.StreamingHttp;
 import com.minichat.application.port.out.ai.ModelReply;
 import com.minichat.application.port.out.ai.ProviderEndpoint;
 import com.minichat.application.port.out.ai.ReplyRequest;
 import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.domain.provider.ProviderType;
-import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -54,22 +52,52 @@ public final class AnthropicClient implements ProviderClient {
       headers.put("x-api-key", endpoint.apiKey());
     }
     headers.put("anthropic-version", VERSION);
-    Answer answer = new Answer(sink, endpoint.model());
+    StreamedAnswer answer =
+        new StreamedAnswer(NAME, ProviderType.ANTHROPIC, endpoint.model(), sink, http.json());
     http.postForEvents(
         NAME,
         Endpoints.resolve(NAME, endpoint, HOSTED, "/messages"),
         headers,
         body(endpoint.model(), Prompt.of(request)),
-        answer::read);
-    if (!answer.done) {
-      throw new ProviderException(NAME + " ended its answer early", true);
+        (name, data) -> read(answer, name, data));
+    return answer.reply();
+  }
+
+  private static void read(StreamedAnswer answer, String name, String data) {
+    JsonNode event = answer.parse(data);
+    // the data repeats the event's name as its type; a proxy may have dropped the event line
+    switch (event.path("type").asText(name)) {
+      case "message_start" -> {
+        JsonNode message = event.path("message");
+        answer.model(message.path("model"));
+        usage(answer, message.path("usage"));
+      }
+      case "content_block_delta" -> {
+        JsonNode delta = event.path("delta");
+        // other deltas (tool input, thinking) are not part of the visible answer
+        if (delta.path("type").asText().equals("text_delta")) {
+          answer.piece(delta.path("text").asText(""));
+        }
+      }
+      case "message_delta" -> usage(answer, event.path("usage"));
+      case "message_stop" -> answer.complete();
+      case "error" ->
+          throw new ProviderException(NAME + " reported " + errorType(event) + " mid-answer", true);
+      default -> {
+        // ping, content_block_start/stop and event types added later carry nothing a reply needs
+      }
     }
-    return new ModelReply(
-        answer.text.toString(),
-        ProviderType.ANTHROPIC,
-        answer.model,
-        answer.inputTokens,
-        answer.outputTokens);
+  }
+
+  private static void usage(StreamedAnswer answer, JsonNode usage) {
+    answer.inputTokens(usage.path("input_tokens"));
+    answer.outputTokens(usage.path("output_tokens"));
+  }
+
+  /** The error's type, e.g. {@code overloaded_error}, if it is a plain identifier. */
+  private static String errorType(JsonNode event) {
+    String type = event.path("error").path("type").asText("");
+    return type.matches("[a-z_]{1,40}") ? type : "an error";
   }
 
   private ObjectNode body(String model, Prompt prompt) {
@@ -77,79 +105,9 @@ public final class AnthropicClient implements ProviderClient {
     body.put("model", model);
     // the system text is a top-level field here, not a message
     body.put("system", prompt.system());
-    ArrayNode messages = body.putArray("messages");
-    for (Prompt.Turn turn : prompt.turns()) {
-      messages
-          .addObject()
-          .put("role", turn.role().name().toLowerCase(Locale.ROOT))
-          .put("content", turn.text());
-    }
+    prompt.addTurnsTo(body.putArray("messages"));
     body.put("max_tokens", MAX_TOKENS);
     body.put("stream", true);
     return body;
-  }
-
-  /** The answer as the events arrive. */
-  private final class Answer {
-    private final TokenSink sink;
-    private final StringBuilder text = new StringBuilder();
-    private String model;
-    private long inputTokens;
-    private long outputTokens;
-    private boolean done;
-
-    Answer(TokenSink sink, String requestedModel) {
-      this.sink = sink;
-      this.model = requestedModel;
-    }
-
-    void read(String name, String data) {
-      JsonNode event;
-      try {
-        event = http.json().readTree(data);
-      } catch (IOException e) {
-        throw new ProviderException(NAME + " sent an event that is not JSON", true, e);
-      }
-      // the data repeats the event's name as its type; a proxy may have dropped the event line
-      switch (event.path("type").asText(name)) {
-        case "message_start" -> {
-          JsonNode message = event.path("message");
-          model = message.path("model").asText(model);
-          usage(message.path("usage"));
-        }
-        case "content_block_delta" -> {
-          JsonNode delta = event.path("delta");
-          // other deltas (tool input, thinking) are not part of the visible answer
-          if (delta.path("type").asText().equals("text_delta")) {
-            String piece = delta.path("text").asText("");
-            if (!piece.isEmpty()) {
-              text.append(piece);
-              sink.token(piece);
-            }
-          }
-        }
-        case "message_delta" -> usage(event.path("usage"));
-        case "message_stop" -> done = true;
-        case "error" ->
-            throw new ProviderException(
-                NAME + " reported " + errorType(event) + " mid-answer", true);
-        default -> {
-          // ping, content_block_start/stop and event types added later carry nothing a reply needs
-        }
-      }
-    }
-
-    private void usage(JsonNode usage) {
-      if (usage.isObject()) {
-        inputTokens = usage.path("input_tokens").asLong(inputTokens);
-        outputTokens = usage.path("output_tokens").asLong(outputTokens);
-      }
-    }
-
-    /** The error's type, e.g. {@code overloaded_error}, if it is a plain identifier. */
-    private static String errorType(JsonNode event) {
-      String type = event.path("error").path("type").asText("");
-      return type.matches("[a-z_]{1,40}") ? type : "an error";
-    }
   }
 }

@@ -7,13 +7,13 @@ import com.minichat.adapters.ai.provider.Endpoints;
 import com.minichat.adapters.ai.provider.Prompt;
 import com.minichat.adapters.ai.provider.ProviderClient;
 import com.minichat.adapters.ai.provider.ProviderException;
+import com.minichat.adapters.ai.provider.StreamedAnswer;
 import com.minichat.adapters.ai.provider.StreamingHttp;
 import com.minichat.application.port.out.ai.ModelReply;
 import com.minichat.application.port.out.ai.ProviderEndpoint;
 import com.minichat.application.port.out.ai.ReplyRequest;
 import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.domain.provider.ProviderType;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -52,22 +52,41 @@ public final class GeminiClient implements ProviderClient {
     if (endpoint.apiKey() != null) {
       headers.put("x-goog-api-key", endpoint.apiKey());
     }
-    Answer answer = new Answer(sink, endpoint.model());
+    StreamedAnswer answer =
+        new StreamedAnswer(NAME, ProviderType.GEMINI, endpoint.model(), sink, http.json());
     http.postForEvents(
         NAME,
         address(endpoint),
         headers,
         body(Prompt.of(request)),
-        (event, data) -> answer.read(data));
-    if (!answer.done) {
-      throw new ProviderException(NAME + " ended its answer early", true);
+        (event, data) -> read(answer, data));
+    return answer.reply();
+  }
+
+  private static void read(StreamedAnswer answer, String data) {
+    JsonNode chunk = answer.parse(data);
+    if (chunk.has("error")) {
+      throw new ProviderException(NAME + " reported an error mid-answer", true);
     }
-    return new ModelReply(
-        answer.text.toString(),
-        ProviderType.GEMINI,
-        answer.model,
-        answer.inputTokens,
-        answer.outputTokens);
+    if (chunk.path("promptFeedback").has("blockReason")) {
+      // the same question would be blocked again
+      throw new ProviderException(NAME + " blocked the question", false);
+    }
+    answer.model(chunk.path("modelVersion"));
+    JsonNode candidate = chunk.path("candidates").path(0);
+    for (JsonNode part : candidate.path("content").path("parts")) {
+      answer.piece(part.path("text").asText(""));
+    }
+    if (!candidate.path("finishReason").asText("").isEmpty()) {
+      answer.complete();
+    }
+    JsonNode usage = chunk.path("usageMetadata");
+    answer.inputTokens(usage.path("promptTokenCount"));
+    if (usage.has("candidatesTokenCount") || usage.has("thoughtsTokenCount")) {
+      // thinking models bill their thoughts as output tokens too
+      answer.outputTokens(
+          usage.path("candidatesTokenCount").asLong() + usage.path("thoughtsTokenCount").asLong());
+    }
   }
 
   /**
@@ -113,58 +132,5 @@ public final class GeminiClient implements ProviderClient {
       content.putArray("parts").addObject().put("text", turn.text());
     }
     return body;
-  }
-
-  /** The answer as the chunks arrive. */
-  private final class Answer {
-    private final TokenSink sink;
-    private final StringBuilder text = new StringBuilder();
-    private String model;
-    private long inputTokens;
-    private long outputTokens;
-    private boolean done;
-
-    Answer(TokenSink sink, String requestedModel) {
-      this.sink = sink;
-      this.model = requestedModel;
-    }
-
-    void read(String data) {
-      JsonNode chunk;
-      try {
-        chunk = http.json().readTree(data);
-      } catch (IOException e) {
-        throw new ProviderException(NAME + " sent a chunk that is not JSON", true, e);
-      }
-      if (chunk.has("error")) {
-        throw new ProviderException(NAME + " reported an error mid-answer", true);
-      }
-      if (chunk.path("promptFeedback").has("blockReason")) {
-        // the same question would be blocked again
-        throw new ProviderException(NAME + " blocked the question", false);
-      }
-      model = chunk.path("modelVersion").asText(model);
-      JsonNode candidate = chunk.path("candidates").path(0);
-      for (JsonNode part : candidate.path("content").path("parts")) {
-        String piece = part.path("text").asText("");
-        if (!piece.isEmpty()) {
-          text.append(piece);
-          sink.token(piece);
-        }
-      }
-      if (!candidate.path("finishReason").asText("").isEmpty()) {
-        done = true;
-      }
-      JsonNode usage = chunk.path("usageMetadata");
-      if (usage.isObject()) {
-        inputTokens = usage.path("promptTokenCount").asLong(inputTokens);
-        if (usage.has("candidatesTokenCount") || usage.has("thoughtsTokenCount")) {
-          // thinking models bill their thoughts as output tokens too
-          outputTokens =
-              usage.path("candidatesTokenCount").asLong()
-                  + usage.path("thoughtsTokenCount").asLong();
-        }
-      }
-    }
   }
 }

@@ -7,15 +7,14 @@ import com.minichat.adapters.ai.provider.Endpoints;
 import com.minichat.adapters.ai.provider.Prompt;
 import com.minichat.adapters.ai.provider.ProviderClient;
 import com.minichat.adapters.ai.provider.ProviderException;
+import com.minichat.adapters.ai.provider.StreamedAnswer;
 import com.minichat.adapters.ai.provider.StreamingHttp;
 import com.minichat.application.port.out.ai.ModelReply;
 import com.minichat.application.port.out.ai.ProviderEndpoint;
 import com.minichat.application.port.out.ai.ReplyRequest;
 import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.domain.provider.ProviderType;
-import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,22 +50,32 @@ public final class OllamaClient implements ProviderClient {
     if (endpoint.apiKey() != null) {
       headers.put("Authorization", "Bearer " + endpoint.apiKey());
     }
-    Answer answer = new Answer(sink, endpoint.model());
+    StreamedAnswer answer =
+        new StreamedAnswer(NAME, ProviderType.OLLAMA, endpoint.model(), sink, http.json());
     http.post(
         NAME,
         Endpoints.resolve(NAME, endpoint, null, "/api/chat"),
         headers,
         body(endpoint.model(), Prompt.of(request)),
-        answer::read);
-    if (!answer.done) {
-      throw new ProviderException(NAME + " ended its answer early", true);
+        line -> read(answer, line));
+    return answer.reply();
+  }
+
+  private static void read(StreamedAnswer answer, String line) {
+    if (line.isBlank()) {
+      return;
     }
-    return new ModelReply(
-        answer.text.toString(),
-        ProviderType.OLLAMA,
-        answer.model,
-        answer.inputTokens,
-        answer.outputTokens);
+    JsonNode chunk = answer.parse(line);
+    if (chunk.has("error")) {
+      throw new ProviderException(NAME + " reported an error mid-answer", true);
+    }
+    answer.model(chunk.path("model"));
+    answer.piece(chunk.path("message").path("content").asText(""));
+    if (chunk.path("done").asBoolean(false)) {
+      answer.complete();
+      answer.inputTokens(chunk.path("prompt_eval_count"));
+      answer.outputTokens(chunk.path("eval_count"));
+    }
   }
 
   private ObjectNode body(String model, Prompt prompt) {
@@ -74,54 +83,8 @@ public final class OllamaClient implements ProviderClient {
     body.put("model", model);
     ArrayNode messages = body.putArray("messages");
     messages.addObject().put("role", "system").put("content", prompt.system());
-    for (Prompt.Turn turn : prompt.turns()) {
-      messages
-          .addObject()
-          .put("role", turn.role().name().toLowerCase(Locale.ROOT))
-          .put("content", turn.text());
-    }
+    prompt.addTurnsTo(messages);
     body.put("stream", true);
     return body;
-  }
-
-  /** The answer as the lines arrive. */
-  private final class Answer {
-    private final TokenSink sink;
-    private final StringBuilder text = new StringBuilder();
-    private String model;
-    private long inputTokens;
-    private long outputTokens;
-    private boolean done;
-
-    Answer(TokenSink sink, String requestedModel) {
-      this.sink = sink;
-      this.model = requestedModel;
-    }
-
-    void read(String line) {
-      if (line.isBlank()) {
-        return;
-      }
-      JsonNode chunk;
-      try {
-        chunk = http.json().readTree(line);
-      } catch (IOException e) {
-        throw new ProviderException(NAME + " sent a line that is not JSON", true, e);
-      }
-      if (chunk.has("error")) {
-        throw new ProviderException(NAME + " reported an error mid-answer", true);
-      }
-      model = chunk.path("model").asText(model);
-      String piece = chunk.path("message").path("content").asText("");
-      if (!piece.isEmpty()) {
-        text.append(piece);
-        sink.token(piece);
-      }
-      if (chunk.path("done").asBoolean(false)) {
-        done = true;
-        inputTokens = chunk.path("prompt_eval_count").asLong(inputTokens);
-        outputTokens = chunk.path("eval_count").asLong(outputTokens);
-      }
-    }
   }
 }

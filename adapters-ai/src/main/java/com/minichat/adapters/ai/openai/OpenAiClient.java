@@ -7,15 +7,14 @@ import com.minichat.adapters.ai.provider.Endpoints;
 import com.minichat.adapters.ai.provider.Prompt;
 import com.minichat.adapters.ai.provider.ProviderClient;
 import com.minichat.adapters.ai.provider.ProviderException;
+import com.minichat.adapters.ai.provider.StreamedAnswer;
 import com.minichat.adapters.ai.provider.StreamingHttp;
 import com.minichat.application.port.out.ai.ModelReply;
 import com.minichat.application.port.out.ai.ProviderEndpoint;
 import com.minichat.application.port.out.ai.ReplyRequest;
 import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.domain.provider.ProviderType;
-import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -53,19 +52,33 @@ public final class OpenAiClient implements ProviderClient {
     if (endpoint.apiKey() != null) {
       headers.put("Authorization", "Bearer " + endpoint.apiKey());
     }
-    Answer answer = new Answer(sink);
+    StreamedAnswer answer = new StreamedAnswer(name, type, endpoint.model(), sink, http.json());
     http.postForEvents(
         name,
         Endpoints.resolve(
             name, endpoint, type == ProviderType.OPENAI ? HOSTED : null, "/chat/completions"),
         headers,
         body(endpoint.model(), Prompt.of(request)),
-        (event, data) -> answer.read(name, data));
-    if (!answer.done) {
-      throw new ProviderException(name + " ended its answer early", true);
+        (event, data) -> read(name, answer, data));
+    return answer.reply();
+  }
+
+  private static void read(String name, StreamedAnswer answer, String data) {
+    if (data.strip().equals("[DONE]")) {
+      answer.complete();
+      return;
     }
-    return new ModelReply(
-        answer.text.toString(), type, answer.model, answer.inputTokens, answer.outputTokens);
+    JsonNode chunk = answer.parse(data);
+    if (chunk.has("error")) {
+      throw new ProviderException(name + " reported an error mid-answer", true);
+    }
+    answer.model(chunk.path("model"));
+    for (JsonNode choice : chunk.path("choices")) {
+      answer.piece(choice.path("delta").path("content").asText(""));
+    }
+    JsonNode usage = chunk.path("usage");
+    answer.inputTokens(usage.path("prompt_tokens"));
+    answer.outputTokens(usage.path("completion_tokens"));
   }
 
   private ObjectNode body(String model, Prompt prompt) {
@@ -73,57 +86,9 @@ public final class OpenAiClient implements ProviderClient {
     body.put("model", model);
     ArrayNode messages = body.putArray("messages");
     messages.addObject().put("role", "system").put("content", prompt.system());
-    for (Prompt.Turn turn : prompt.turns()) {
-      messages
-          .addObject()
-          .put("role", turn.role().name().toLowerCase(Locale.ROOT))
-          .put("content", turn.text());
-    }
+    prompt.addTurnsTo(messages);
     body.put("stream", true);
     body.putObject("stream_options").put("include_usage", true);
     return body;
-  }
-
-  /** The answer as the chunks arrive. */
-  private final class Answer {
-    private final TokenSink sink;
-    private final StringBuilder text = new StringBuilder();
-    private String model = "";
-    private long inputTokens;
-    private long outputTokens;
-    private boolean done;
-
-    Answer(TokenSink sink) {
-      this.sink = sink;
-    }
-
-    void read(String name, String data) {
-      if (data.strip().equals("[DONE]")) {
-        done = true;
-        return;
-      }
-      JsonNode chunk;
-      try {
-        chunk = http.json().readTree(data);
-      } catch (IOException e) {
-        throw new ProviderException(name + " sent a chunk that is not JSON", true, e);
-      }
-      if (chunk.has("error")) {
-        throw new ProviderException(name + " reported an error mid-answer", true);
-      }
-      model = chunk.path("model").asText(model);
-      for (JsonNode choice : chunk.path("choices")) {
-        String piece = choice.path("delta").path("content").asText("");
-        if (!piece.isEmpty()) {
-          text.append(piece);
-          sink.token(piece);
-        }
-      }
-      JsonNode usage = chunk.path("usage");
-      if (usage.isObject()) {
-        inputTokens = usage.path("prompt_tokens").asLong(inputTokens);
-        outputTokens = usage.path("completion_tokens").asLong(outputTokens);
-      }
-    }
   }
 }

@@ -1,5 +1,6 @@
 package com.minichat.adapters.ai.provider;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.minichat.application.port.out.ai.ReplyRequest;
 import com.minichat.domain.conversation.Message;
 import com.minichat.domain.conversation.MessageAuthor;
@@ -7,6 +8,7 @@ import com.minichat.domain.workspace.FaqEntry;
 import com.minichat.domain.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A reply request in the shape every chat provider takes: one system text and alternating turns
@@ -50,6 +52,19 @@ public record Prompt(String system, List<Turn> turns) {
       turns.removeFirst();
     }
     return new Prompt(system(request.workspace()), turns);
+  }
+
+  /**
+   * Adds the turns to a chat API's {@code messages} array as {@code {role, content}} objects with
+   * the roles {@code user} and {@code assistant}, as OpenAI, Anthropic and Ollama take them.
+   */
+  public void addTurnsTo(ArrayNode messages) {
+    for (Turn turn : turns) {
+      messages
+          .addObject()
+          .put("role", turn.role().name().toLowerCase(Locale.ROOT))
+          .put("content", turn.text());
+    }
   }
 
   private static void add(List<Turn> turns, Role role, String text) {

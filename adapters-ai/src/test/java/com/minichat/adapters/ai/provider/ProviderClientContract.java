@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.minichat.adapters.ai.provider.ProviderStub.Failure;
 import com.minichat.application.port.out.ai.ProviderEndpoint;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -104,8 +105,8 @@ public abstract class ProviderClientContract {
 
   @Test
   void anAnswerThatKeepsTricklingFailsAtTheOverallDeadline() {
-    // each chunk comes within the stall timeout, but the whole answer takes too long
-    stub.pace(Duration.ofMillis(250));
+    // each chunk comes well within the stall timeout, but the whole answer takes too long
+    stub.answer(Collections.nCopies(15, "word "), 10, 15).pace(Duration.ofMillis(100));
 
     ProviderException failure = failure(new RecordingSink());
 
