@@ -29,13 +29,12 @@ class RealtimeTest {
   @BeforeEach
   void start() {
     app = IdentityApp.start(dataDir);
-    owner = app.registerAndLogIn("owner@example.com");
-    JsonNode workspace = Tenants.createWorkspace(app, owner, "Baan Suan");
-    workspaceId = workspace.path("id").asText();
-    widgetKey = workspace.path("widgetKey").asText();
-    ApiResponse started = app.api().post("/api/v1/widget/" + widgetKey + "/conversations", null);
-    conversationId = started.data().path("conversationId").asText();
-    visitorToken = started.data().path("visitorToken").asText();
+    ShopWithVisitor shop = ShopWithVisitor.open(app);
+    owner = shop.owner();
+    workspaceId = shop.workspaceId();
+    widgetKey = shop.widgetKey();
+    conversationId = shop.conversationId();
+    visitorToken = shop.visitorToken();
   }
 
   @AfterEach
