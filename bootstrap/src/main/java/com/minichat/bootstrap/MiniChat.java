@@ -5,15 +5,12 @@ import com.google.inject.Injector;
 import com.minichat.adapters.http.ApiUseCases;
 import com.minichat.adapters.http.HttpServer;
 import com.minichat.adapters.mongo.migration.MongoMigrations;
-import com.minichat.application.port.out.event.EventBus;
 import com.minichat.application.port.out.security.PasswordHasher;
 import com.minichat.application.port.out.user.UserRepository;
 import com.minichat.application.service.workspace.WorkspaceService;
 import com.minichat.bootstrap.config.AppEnvironment;
 import com.minichat.bootstrap.config.Settings.MiniChatConfig;
-import com.minichat.domain.conversation.MessagePosted;
 import com.mongodb.client.MongoDatabase;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -46,7 +43,6 @@ public final class MiniChat implements AutoCloseable {
       LOG.info("database ready migrationsApplied={}", applied);
       lifecycle.register(injector.getInstance(DailyJobs.class).start());
       PrometheusMeterRegistry metrics = injector.getInstance(PrometheusMeterRegistry.class);
-      countMessages(injector.getInstance(EventBus.class), metrics, lifecycle);
       UserRepository users = injector.getInstance(UserRepository.class);
       PasswordHasher hasher = injector.getInstance(PasswordHasher.class);
       config
@@ -84,20 +80,5 @@ public final class MiniChat implements AutoCloseable {
   @Override
   public void close() {
     lifecycle.close();
-  }
-
-  private static void countMessages(
-      EventBus events, PrometheusMeterRegistry metrics, Lifecycle lifecycle) {
-    lifecycle.register(
-        events.subscribe(
-            event -> {
-              if (event instanceof MessagePosted posted) {
-                Counter.builder("minichat.messages")
-                    .description("Messages stored, by author")
-                    .tag("author", posted.author().name())
-                    .register(metrics)
-                    .increment();
-              }
-            }));
   }
 }

@@ -223,10 +223,12 @@ final class MiniChatModule extends AbstractModule {
 
   @Provides
   @Singleton
-  EventBus eventBus(Optional<RedisClient> redis) {
-    return redis
-        .<EventBus>map(client -> lifecycle.register(new RedisEventBus(client)))
-        .orElseGet(InProcessEventBus::new);
+  EventBus eventBus(Optional<RedisClient> redis, PrometheusMeterRegistry metrics) {
+    return new CountingEventBus(
+        redis
+            .<EventBus>map(client -> lifecycle.register(new RedisEventBus(client)))
+            .orElseGet(InProcessEventBus::new),
+        metrics);
   }
 
   @Provides
