@@ -3,12 +3,13 @@ import {
   ApiError,
   BAD_RESPONSE,
   call,
+  isMessage,
   NETWORK_ERROR,
   PLAN_LIMIT_REACHED,
   widgetApi,
   widgetUrl,
 } from '../src/widget/api';
-import { fail, fakeFetch, flush, ok, sse, streamed } from './helpers';
+import { fail, fakeFetch, flush, json, ok, sse, streamed } from './helpers';
 
 const BASE = 'https://chat.example.com';
 
@@ -317,5 +318,82 @@ describe('widgetApi send', () => {
         recorder().listener,
       ),
     ).rejects.toMatchObject({ code: BAD_RESPONSE });
+  });
+});
+
+describe('widgetApi history and receipts', () => {
+  const CONVERSATION = { conversationId: 'c1', visitorToken: 'vt_1' };
+  const message = (id: string, author = 'AGENT') => ({
+    id,
+    conversationId: 'c1',
+    author,
+    text: `text ${id}`,
+    createdAt: 'x',
+  });
+  /** A page of messages as the server sends it. */
+  const page = (data: unknown[], nextCursor: string | null) =>
+    json({
+      success: true,
+      data,
+      metadata: { requestId: 'r1', pagination: { nextCursor, limit: 200 } },
+    });
+
+  it('loads every page of the history with the visitor token, oldest first', async () => {
+    const { fn, calls } = fakeFetch(
+      page([message('m1', 'VISITOR'), message('m2', 'AI')], 'a+b/c'),
+      page([message('m3'), { id: 'm4', author: 'ROBOT', text: 'x' }], null),
+    );
+    const history = await widgetApi(BASE, 'wk_1', fn).history(CONVERSATION);
+    expect(history.map((m) => m.id)).toEqual(['m1', 'm2', 'm3']);
+    const address = `${BASE}/api/v1/widget/wk_1/conversations/c1/messages?limit=200`;
+    expect(calls.map((c) => c.url)).toEqual([address, `${address}&cursor=a%2Bb%2Fc`]);
+    expect(calls[0]!.init.method).toBe('GET');
+    expect(headersOf(calls[1]!.init)).toEqual({
+      Accept: 'application/json',
+      Authorization: 'Bearer vt_1',
+    });
+  });
+
+  it('stops at a cursor that does not move on', async () => {
+    const { fn, calls } = fakeFetch(page([message('m1')], 'same'), page([message('m1')], 'same'));
+    await widgetApi(BASE, 'wk_1', fn).history(CONVERSATION);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('rejects a history that is not a list, and passes refusals on', async () => {
+    const { fn } = fakeFetch(ok({ messages: [] }), fail('AUTHENTICATION_FAILED', 'No', 401));
+    const api = widgetApi(BASE, 'wk_1', fn);
+    await expect(api.history(CONVERSATION)).rejects.toMatchObject({ code: BAD_RESPONSE });
+    await expect(api.history(CONVERSATION)).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('posts a seen receipt up to a message', async () => {
+    const { fn, calls } = fakeFetch(ok({ id: 'c1', status: 'OPEN' }));
+    await widgetApi(BASE, 'wk_1', fn).seen(CONVERSATION, 'm/2');
+    expect(calls[0]!.url).toBe(`${BASE}/api/v1/widget/wk_1/conversations/c1/receipts`);
+    expect(calls[0]!.init).toMatchObject({
+      method: 'POST',
+      body: '{"kind":"seen","upTo":"m/2"}',
+    });
+    expect(headersOf(calls[0]!.init).Authorization).toBe('Bearer vt_1');
+  });
+});
+
+describe('isMessage', () => {
+  it('accepts what the widget can show and nothing else', () => {
+    const valid = { id: 'm1', author: 'AGENT', text: 'Hi', createdAt: 'x' };
+    expect(isMessage(valid)).toBe(true);
+    expect(isMessage({ ...valid, editedAt: 'y' })).toBe(true);
+    for (const invalid of [
+      null,
+      'm1',
+      { ...valid, id: 1 },
+      { ...valid, author: 'ROBOT' },
+      { ...valid, text: null },
+      { ...valid, createdAt: undefined },
+      { ...valid, editedAt: 5 },
+    ]) {
+      expect(isMessage(invalid)).toBe(false);
+    }
   });
 });

@@ -21,6 +21,8 @@ function fakeApi(config: WidgetConfig): WidgetApi {
     config: vi.fn(() => Promise.resolve(config)),
     startConversation: vi.fn(() => Promise.resolve(CONVERSATION)),
     send: vi.fn(() => Promise.resolve({})),
+    history: vi.fn(() => Promise.resolve([])),
+    seen: vi.fn(() => Promise.resolve()),
   };
 }
 

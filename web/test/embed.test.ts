@@ -62,7 +62,9 @@ describe('claimPage', () => {
 });
 
 describe('loadUi', () => {
-  const ui: WidgetUi = { mount: () => ({ open: vi.fn(), close: vi.fn(), toggle: vi.fn() }) };
+  const ui: WidgetUi = {
+    mount: () => ({ open: vi.fn(), close: vi.fn(), toggle: vi.fn(), destroy: vi.fn() }),
+  };
 
   /** A document double whose head records the appended script instead of fetching it. */
   function capturingDocument() {

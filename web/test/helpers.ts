@@ -1,4 +1,5 @@
 import { vi, type Mock } from 'vitest';
+import type { SocketConstructor, SocketLike } from '../src/widget/live';
 
 /** A recorded fetch call. */
 export interface FetchCall {
@@ -87,8 +88,64 @@ export function fakeFetch(...responses: (Response | Error)[]): {
   return { fn, calls };
 }
 
-/** Lets pending promise callbacks run. */
+/** Lets pending promise callbacks run (and timers due now, under fake timers). */
 export async function flush(): Promise<void> {
   for (let i = 0; i < 10; i++) await Promise.resolve();
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (vi.isFakeTimers()) await vi.advanceTimersByTimeAsync(0);
+  else await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** A WebSocket double the test drives by hand; it records what the client sends. */
+export class FakeSocket implements SocketLike {
+  readyState = 0;
+  onopen: ((event: Event) => void) | null = null;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onclose: ((event: CloseEvent) => void) | null = null;
+  /** The frames sent, parsed. */
+  readonly sent: unknown[] = [];
+  /** The code the client closed the socket with, if it did. */
+  closedWith: number | undefined;
+
+  constructor(readonly url: string) {}
+
+  send(data: string): void {
+    if (this.readyState !== 1) throw new Error('not open');
+    this.sent.push(JSON.parse(data));
+  }
+
+  close(code?: number): void {
+    this.closedWith = code;
+    this.readyState = 3;
+  }
+
+  /** The connection is established. */
+  open(): void {
+    this.readyState = 1;
+    this.onopen?.(new Event('open'));
+  }
+
+  /** The server sends a frame. */
+  receive(frame: unknown): void {
+    this.onmessage?.(new MessageEvent('message', { data: JSON.stringify(frame) }));
+  }
+
+  /** The connection ends without the client asking. */
+  drop(code = 1006): void {
+    this.readyState = 3;
+    this.onclose?.(new CloseEvent('close', { code }));
+  }
+}
+
+/** A WebSocket constructor double and every socket it made, oldest first. */
+export function fakeSockets(): { WebSocket: SocketConstructor; made: FakeSocket[] } {
+  const made: FakeSocket[] = [];
+  return {
+    made,
+    WebSocket: class extends FakeSocket {
+      constructor(url: string) {
+        super(url);
+        made.push(this);
+      }
+    },
+  };
 }

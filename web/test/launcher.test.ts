@@ -17,7 +17,12 @@ function fakeWindow(language = 'en-US'): Window {
 }
 
 function fakeUi() {
-  const panel = { open: vi.fn(), close: vi.fn(), toggle: vi.fn() } satisfies PanelHandle;
+  const panel = {
+    open: vi.fn(),
+    close: vi.fn(),
+    toggle: vi.fn(),
+    destroy: vi.fn(),
+  } satisfies PanelHandle;
   const contexts: UiContext[] = [];
   const ui: WidgetUi = {
     mount: (context) => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   ApiError,
   NETWORK_ERROR,
@@ -12,8 +12,9 @@ import {
 } from '../src/widget/api';
 import type { PanelHandle } from '../src/widget/contract';
 import { labels } from '../src/widget/i18n';
+import type { LiveTarget } from '../src/widget/live';
 import { errorText, mountPanel } from '../src/widget/panel';
-import { fakeFetch, flush, ok, sse, streamed } from './helpers';
+import { fakeFetch, fakeSockets, flush, ok, sse, streamed } from './helpers';
 
 const CONVERSATION: Conversation = { conversationId: 'c1', visitorToken: 'vt_1' };
 
@@ -30,8 +31,31 @@ function fakeApi(overrides: Partial<WidgetApi> = {}) {
     send: vi.fn((_c: Conversation, text: string) =>
       Promise.resolve({ message: message('VISITOR', text), reply: message('AI', `echo ${text}`) }),
     ),
+    history: vi.fn<WidgetApi['history']>(() => Promise.resolve([])),
+    seen: vi.fn<WidgetApi['seen']>(() => Promise.resolve()),
     ...overrides,
   } satisfies WidgetApi;
+}
+
+/** A reply in progress: what the panel gave `send`, and how the test ends it. */
+interface Pending {
+  listener: ReplyListener;
+  finish: (result: SendResult) => void;
+  abort: (error: unknown) => void;
+}
+
+/** An API whose replies the test streams by hand. */
+function streamingApi() {
+  const pending: Pending[] = [];
+  const api = fakeApi({
+    send: vi.fn(
+      (_c: Conversation, _text: string, listener: ReplyListener) =>
+        new Promise<SendResult>((finish, abort) => {
+          pending.push({ listener, finish, abort });
+        }),
+    ),
+  });
+  return { api, pending };
 }
 
 interface Mounted {
@@ -44,14 +68,14 @@ interface Mounted {
   form: HTMLFormElement;
 }
 
-function mount(api: WidgetApi, lang: 'en' | 'th' = 'en'): Mounted {
+function mount(api: WidgetApi, lang: 'en' | 'th' = 'en', live?: LiveTarget): Mounted {
   const host = document.createElement('div');
   document.body.append(host);
   const root = host.attachShadow({ mode: 'open' });
   const launcher = document.createElement('button');
   launcher.setAttribute('aria-expanded', 'false');
   root.append(launcher);
-  const panel = mountPanel({ root, launcher, api, labels: labels(lang) });
+  const panel = mountPanel({ root, launcher, api, labels: labels(lang), live });
   return {
     panel,
     root,
@@ -230,27 +254,6 @@ describe('mountPanel', () => {
 });
 
 describe('mountPanel while a reply streams', () => {
-  /** A reply in progress: what the panel gave `send`, and how the test ends it. */
-  interface Pending {
-    listener: ReplyListener;
-    finish: (result: SendResult) => void;
-    abort: (error: unknown) => void;
-  }
-
-  /** An API whose replies the test streams by hand. */
-  function streamingApi() {
-    const pending: Pending[] = [];
-    const api = fakeApi({
-      send: vi.fn(
-        (_c: Conversation, _text: string, listener: ReplyListener) =>
-          new Promise<SendResult>((finish, abort) => {
-            pending.push({ listener, finish, abort });
-          }),
-      ),
-    });
-    return { api, pending };
-  }
-
   async function asked(api: WidgetApi, lang: 'en' | 'th' = 'en') {
     const m = mount(api, lang);
     m.panel.open();
@@ -485,6 +488,336 @@ describe('mountPanel with a private widget', () => {
     expect(m.form.hidden).toBe(true);
     expect(m.log.querySelector('.error')).toBeNull();
     expect(m.root.activeElement).toBe(pinParts(m).input);
+  });
+});
+
+describe('mountPanel with live updates', () => {
+  const URL = 'wss://chat.example.com/api/v1/widget/wk_1/ws';
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.spyOn(Math, 'random').mockReturnValue(0); // reconnect delays without jitter
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** Opens the panel with live updates on fake sockets; the server accepts the first socket. */
+  async function opened(api: WidgetApi = fakeApi(), lang: 'en' | 'th' = 'en') {
+    const sockets = fakeSockets();
+    const m = mount(api, lang, { url: URL, WebSocket: sockets.WebSocket });
+    m.panel.open();
+    await flush();
+    const socket = sockets.made[0]!;
+    socket.open();
+    socket.receive({ type: 'ready' });
+    return { m, made: sockets.made, socket };
+  }
+
+  const agent = (id: string, text: string): ChatMessage => ({
+    id,
+    author: 'AGENT',
+    text,
+    createdAt: '2026-01-01T00:00:00Z',
+  });
+  const created = (m: ChatMessage) => ({ type: 'message.created', message: m });
+  const typingNote = (m: Mounted) => m.root.querySelector<HTMLElement>('.typing')!;
+
+  it('connects once the conversation has started and authenticates with the first frame', async () => {
+    const sockets = fakeSockets();
+    const m = mount(fakeApi(), 'en', { url: URL, WebSocket: sockets.WebSocket });
+    expect(sockets.made).toHaveLength(0);
+    m.panel.open();
+    await flush();
+    expect(sockets.made).toHaveLength(1);
+    const socket = sockets.made[0]!;
+    expect(socket.url).toBe(URL);
+    socket.open();
+    expect(socket.sent).toEqual([{ type: 'auth', token: 'vt_1', conversationId: 'c1' }]);
+  });
+
+  it('connects once a private widget has been given its PIN', async () => {
+    const sockets = fakeSockets();
+    const api = fakeApi({
+      config: vi.fn(() => Promise.resolve({ name: 'Acme Shop', pinRequired: true })),
+    });
+    const m = mount(api, 'en', { url: URL, WebSocket: sockets.WebSocket });
+    m.panel.open();
+    await flush();
+    expect(sockets.made).toHaveLength(0);
+    await enterPin(m, '1234');
+    expect(sockets.made).toHaveLength(1);
+  });
+
+  it("shows a team member's message once, marked as from the team", async () => {
+    const { m, socket } = await opened();
+    socket.receive(created(agent('a1', 'Hi, I am Nok <b>')));
+    socket.receive(created(agent('a1', 'Hi, I am Nok <b>')));
+    expect(texts(m.log)).toEqual(['Welcome! <b>Hi</b>', 'Hi, I am Nok <b>']);
+    const bubble = m.log.querySelector('.msg.agent')!;
+    expect(bubble.querySelector('.sr')!.textContent).toBe('Team: ');
+    const label = bubble.querySelector('.who')!;
+    expect(label.textContent).toBe('Team');
+    expect(label.getAttribute('aria-hidden')).toBe('true');
+    expect(m.log.querySelector('b')).toBeNull();
+  });
+
+  it('labels the team in Thai', async () => {
+    const { m, socket } = await opened(fakeApi(), 'th');
+    socket.receive(created(agent('a1', 'สวัสดีค่ะ')));
+    expect(m.log.querySelector('.msg.agent .who')!.textContent).toBe('ทีมงาน');
+  });
+
+  it("shows a reply once when both the POST's answer and the socket deliver it", async () => {
+    const { api, pending } = streamingApi();
+    const { m, socket } = await opened(api);
+    await send(m, 'Hello');
+    const reply = agent('a1', 'A person answers');
+    socket.receive(created(message('VISITOR', 'Hello')));
+    socket.receive(created(reply));
+    expect(texts(m.log)).toEqual(['Welcome! <b>Hi</b>', 'Hello']); // waits for the POST
+    pending[0]!.finish({ message: message('VISITOR', 'Hello'), reply });
+    await flush();
+    socket.receive(created(reply));
+    expect(texts(m.log)).toEqual(['Welcome! <b>Hi</b>', 'Hello', 'A person answers']);
+    expect(m.log.querySelectorAll('.msg.agent')).toHaveLength(1);
+  });
+
+  it('shows a streamed answer once when its frame arrives before the stream ends', async () => {
+    const { api, pending } = streamingApi();
+    const { m, socket } = await opened(api);
+    await send(m, 'Hello');
+    pending[0]!.listener.token('Open 8');
+    socket.receive(created(message('AI', 'Open 8 to 5.')));
+    expect(texts(m.log)).toEqual(['Welcome! <b>Hi</b>', 'Hello', 'Open 8']);
+    pending[0]!.finish({
+      message: message('VISITOR', 'Hello'),
+      reply: message('AI', 'Open 8 to 5.'),
+    });
+    await flush();
+    expect(texts(m.log)).toEqual(['Welcome! <b>Hi</b>', 'Hello', 'Open 8 to 5.']);
+  });
+
+  it("shows the visitor's own message once when its send failed after it was stored", async () => {
+    const { api, pending } = streamingApi();
+    const { m, socket } = await opened(api);
+    await send(m, 'Hello');
+    socket.receive(created(message('VISITOR', 'Hello')));
+    pending[0]!.abort(new ApiError(NETWORK_ERROR, '', 200));
+    await flush();
+    expect(texts(m.log)).toEqual(['Welcome! <b>Hi</b>', 'Hello', labels('en').offline]);
+  });
+
+  it('shows what was asked and answered in another tab', async () => {
+    const { m, socket } = await opened();
+    await send(m, 'Here');
+    socket.receive(created(message('VISITOR', 'Here')));
+    socket.receive(created(message('AI', 'echo Here')));
+    socket.receive(created(message('VISITOR', 'Elsewhere')));
+    socket.receive(created(message('AI', 'Answered elsewhere')));
+    expect(texts(m.log)).toEqual([
+      'Welcome! <b>Hi</b>',
+      'Here',
+      'echo Here',
+      'Elsewhere',
+      'Answered elsewhere',
+    ]);
+  });
+
+  it('replaces the text of an edited message and marks it once', async () => {
+    const { m, socket } = await opened(fakeApi(), 'th');
+    socket.receive(created(agent('a1', 'Open at 9')));
+    const edited = { ...agent('a1', 'Open at 8'), editedAt: '2026-01-01T00:01:00Z' };
+    socket.receive({ type: 'message.updated', message: edited });
+    socket.receive({ type: 'message.updated', message: { ...edited, text: 'Open at 7' } });
+    expect(texts(m.log)).toEqual(['Welcome! <b>Hi</b>', 'Open at 7']);
+    const marks = m.log.querySelectorAll('.msg.agent .edited');
+    expect([...marks].map((e) => e.textContent)).toEqual(['แก้ไขแล้ว']);
+  });
+
+  it('shows while a team member types, announcing each change once', async () => {
+    const { m, socket } = await opened();
+    const note = typingNote(m);
+    expect(note.getAttribute('aria-live')).toBe('polite');
+    expect(note.textContent).toBe('');
+    const changes: MutationRecord[] = [];
+    new MutationObserver((records) => changes.push(...records)).observe(note, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+    const typing = (on: boolean) => {
+      socket.receive({ type: 'typing', conversationId: 'c1', who: 'AGENT', typing: on });
+    };
+    typing(true);
+    await flush();
+    expect(note.textContent).toBe('A team member is typing…');
+    const announced = changes.length;
+    typing(true);
+    typing(true);
+    await flush();
+    expect(changes).toHaveLength(announced);
+    typing(false);
+    expect(note.textContent).toBe('');
+    typing(true);
+    socket.receive(created(agent('a1', 'Here I am')));
+    expect(note.textContent).toBe('');
+  });
+
+  it("ignores the bot's typing while this tab's reply streams, and shows it otherwise", async () => {
+    const { api, pending } = streamingApi();
+    const { m, socket } = await opened(api);
+    const typing = (on: boolean) => {
+      socket.receive({ type: 'typing', conversationId: 'c1', who: 'AI', typing: on });
+    };
+    await send(m, 'Hello');
+    typing(true);
+    expect(typingNote(m).textContent).toBe('');
+    pending[0]!.finish({ message: message('VISITOR', 'Hello'), reply: message('AI', 'Hi') });
+    await flush();
+    typing(false);
+    typing(true); // asked in another tab
+    expect(typingNote(m).textContent).toBe('The assistant is typing…');
+    socket.receive(created(message('AI', 'Answered elsewhere')));
+    expect(typingNote(m).textContent).toBe('');
+  });
+
+  it('forgets who was typing when the socket closes', async () => {
+    const { m, socket } = await opened();
+    socket.receive({ type: 'typing', conversationId: 'c1', who: 'AGENT', typing: true });
+    socket.drop();
+    expect(typingNote(m).textContent).toBe('');
+  });
+
+  it('says once that a person has joined', async () => {
+    const { m, socket } = await opened(fakeApi(), 'th');
+    const updated = (aiPaused: boolean) => {
+      socket.receive({
+        type: 'conversation.updated',
+        conversation: { id: 'c1', status: 'OPEN', aiPaused, humanRequested: false },
+      });
+    };
+    updated(false);
+    expect(m.log.querySelector('.note')).toBeNull();
+    updated(true);
+    updated(true);
+    const notes = m.log.querySelectorAll('.note');
+    expect([...notes].map((n) => n.textContent)).toEqual(['คุณกำลังคุยกับทีมงาน']);
+  });
+
+  it('shows whether the team is online, with a text alternative', async () => {
+    const { m, socket } = await opened();
+    const dot = m.root.querySelector<HTMLElement>('.head .online')!;
+    expect(dot.hidden).toBe(true);
+    expect(dot.getAttribute('role')).toBe('img');
+    expect(dot.getAttribute('aria-label')).toBe('Team online');
+    socket.receive({ type: 'presence', who: 'AGENT', online: true });
+    expect(dot.hidden).toBe(false);
+    socket.receive({ type: 'presence', who: 'VISITOR', online: false });
+    expect(dot.hidden).toBe(false);
+    socket.receive({ type: 'presence', who: 'AGENT', online: false });
+    expect(dot.hidden).toBe(true);
+  });
+
+  it('reconnects after an unexpected close and fills the gap from the history, once each', async () => {
+    const history = vi.fn<WidgetApi['history']>();
+    const { m, made, socket } = await opened(fakeApi({ history }));
+    socket.receive(created(agent('a1', 'Hi')));
+    await send(m, 'Hello');
+    expect(history).not.toHaveBeenCalled();
+
+    socket.drop();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(made).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(made).toHaveLength(2);
+    history.mockResolvedValueOnce([
+      agent('a0', 'Missed first'),
+      agent('a1', 'Hi'),
+      message('VISITOR', 'Hello'),
+      message('AI', 'echo Hello'),
+      { ...agent('a2', 'Missed while away'), editedAt: 'x' },
+      agent('a3', 'Missed too'),
+    ]);
+    made[1]!.open();
+    expect(made[1]!.sent[0]).toEqual({ type: 'auth', token: 'vt_1', conversationId: 'c1' });
+    made[1]!.receive({ type: 'ready' });
+    await flush();
+    expect(history).toHaveBeenCalledWith(CONVERSATION);
+    expect(texts(m.log)).toEqual([
+      'Welcome! <b>Hi</b>',
+      'Missed first',
+      'Hi',
+      'Hello',
+      'echo Hello',
+      'Missed while away',
+      'Missed too',
+    ]);
+    expect(m.log.querySelectorAll('.edited')).toHaveLength(1);
+    made[1]!.receive(created(agent('a3', 'Missed too')));
+    expect(texts(m.log)).toHaveLength(7);
+  });
+
+  it('tells the team the visitor is typing, and that they stopped when they send', async () => {
+    const { m, socket } = await opened();
+    const typed = (value: string) => {
+      m.input.value = value;
+      m.input.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    typed('H');
+    typed('He');
+    expect(socket.sent.slice(1)).toEqual([{ type: 'typing', typing: true }]);
+    await send(m, 'Hello');
+    expect(socket.sent.slice(1)).toEqual([
+      { type: 'typing', typing: true },
+      { type: 'typing', typing: false },
+    ]);
+    typed('x');
+    typed('');
+    expect(socket.sent.slice(3)).toEqual([
+      { type: 'typing', typing: true },
+      { type: 'typing', typing: false },
+    ]);
+  });
+
+  it('marks the messages of others as seen while the panel is open on a visible page', async () => {
+    const api = fakeApi();
+    const { m, socket } = await opened(api);
+    socket.receive(created(agent('a1', 'Hi')));
+    expect(api.seen).toHaveBeenLastCalledWith(CONVERSATION, 'a1');
+    await send(m, 'Hello');
+    expect(api.seen).toHaveBeenLastCalledWith(CONVERSATION, 'm-echo Hello');
+    expect(api.seen).toHaveBeenCalledTimes(2);
+
+    m.panel.close();
+    socket.receive(created(agent('a2', 'Still there?')));
+    expect(api.seen).toHaveBeenCalledTimes(2);
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    m.panel.open();
+    expect(api.seen).toHaveBeenCalledTimes(2);
+    visibility.mockReturnValue('visible');
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(api.seen).toHaveBeenLastCalledWith(CONVERSATION, 'a2');
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(api.seen).toHaveBeenCalledTimes(3);
+  });
+
+  it('stops for good when destroyed', async () => {
+    const api = fakeApi();
+    const { m, made, socket } = await opened(api);
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    socket.receive(created(agent('a1', 'Hi')));
+    m.panel.destroy();
+    expect(socket.closedWith).toBe(1000);
+    expect(m.root.querySelector('[role="dialog"]')).toBeNull();
+    expect(m.launcher.getAttribute('aria-expanded')).toBe('false');
+    socket.drop(1000);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(made).toHaveLength(1);
+    visibility.mockReturnValue('visible');
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(api.seen).not.toHaveBeenCalled();
   });
 });
 

@@ -9,6 +9,27 @@ export interface ChatMessage {
   author: Author;
   text: string;
   createdAt: string;
+  /** Set once the message has been edited. */
+  editedAt?: string;
+}
+
+const AUTHORS: readonly unknown[] = ['VISITOR', 'AI', 'AGENT', 'SYSTEM'];
+
+/**
+ * Whether a value received from the server has the fields of a {@link ChatMessage} the widget
+ * shows (the text is only ever shown as text).
+ *
+ * @param value - parsed JSON
+ */
+export function isMessage(value: unknown): value is ChatMessage {
+  const m = value as Partial<Record<keyof ChatMessage, unknown>> | null;
+  return (
+    typeof m?.id === 'string' &&
+    AUTHORS.includes(m.author) &&
+    typeof m.text === 'string' &&
+    typeof m.createdAt === 'string' &&
+    (m.editedAt === undefined || typeof m.editedAt === 'string')
+  );
 }
 
 /**
@@ -77,7 +98,7 @@ export class ApiError extends Error {
   }
 }
 
-/** The three calls the widget makes. */
+/** The calls the widget makes. */
 export interface WidgetApi {
   config(): Promise<WidgetConfig>;
   /**
@@ -93,6 +114,10 @@ export interface WidgetApi {
    * envelope, and then `listener` hears nothing.
    */
   send(conversation: Conversation, text: string, listener: ReplyListener): Promise<SendResult>;
+  /** The conversation's messages, oldest first: every page, until the last. */
+  history(conversation: Conversation): Promise<ChatMessage[]>;
+  /** Tells the team that the visitor has seen the messages up to and including `upTo`. */
+  seen(conversation: Conversation, upTo: string): Promise<void>;
 }
 
 /** Hears a reply while it streams. */
@@ -112,6 +137,7 @@ interface Envelope {
   success?: unknown;
   data?: unknown;
   error?: ErrorBody;
+  metadata?: { pagination?: { nextCursor?: unknown } | null } | null;
 }
 
 /**
@@ -179,18 +205,31 @@ async function request(
  * Reads a JSON response envelope.
  *
  * @param res - the response
- * @returns the envelope's `data`
+ * @returns the envelope of a success
  * @throws {@link ApiError} for error envelopes and malformed responses
  */
-async function unwrap(res: Response): Promise<unknown> {
+async function unwrap(res: Response): Promise<Envelope> {
   let json: Envelope | null = null;
   try {
     json = (await res.json()) as Envelope | null;
   } catch {
     // Not JSON (e.g. a proxy's HTML error page): handled below.
   }
-  if (res.ok && json?.success === true) return json.data;
+  if (res.ok && json?.success === true) return json;
   throw apiError(json?.error, res.status);
+}
+
+/**
+ * Performs one JSON call and returns the success envelope; see {@link call}.
+ */
+async function callForEnvelope(
+  fetchFn: FetchFn,
+  url: string,
+  method: 'GET' | 'POST' = 'GET',
+  body?: unknown,
+  token?: string,
+): Promise<Envelope> {
+  return unwrap(await request(fetchFn, url, 'application/json', method, body, token));
 }
 
 /**
@@ -211,7 +250,7 @@ export async function call(
   body?: unknown,
   token?: string,
 ): Promise<unknown> {
-  return unwrap(await request(fetchFn, url, 'application/json', method, body, token));
+  return (await callForEnvelope(fetchFn, url, method, body, token)).data;
 }
 
 const EVENT_STREAM = /^text\/event-stream/i;
@@ -263,6 +302,9 @@ async function readReply(
   }
   throw new ApiError(NETWORK_ERROR, '', status);
 }
+
+/** Messages per history page: the most the server gives. */
+const HISTORY_PAGE = '200';
 
 /** Where the browser keeps a returning visitor's anonymous id between visits. */
 export type VisitorMemory = Pick<Storage, 'getItem' | 'setItem'>;
@@ -347,9 +389,38 @@ export function widgetApi(
       );
       // Refusals come as JSON envelopes, and a server or proxy may not stream at all.
       if (!res.ok || !res.body || !EVENT_STREAM.test(res.headers.get('Content-Type') ?? '')) {
-        return (await unwrap(res)) ?? {};
+        return (await unwrap(res)).data ?? {};
       }
       return readReply(res.body, res.status, listener);
+    },
+    async history(conversation) {
+      const messages: ChatMessage[] = [];
+      const address = `${url('conversations', conversation.conversationId, 'messages')}?limit=${HISTORY_PAGE}`;
+      let cursor: string | undefined;
+      do {
+        const page = await callForEnvelope(
+          fetchFn,
+          cursor === undefined ? address : `${address}&cursor=${encodeURIComponent(cursor)}`,
+          'GET',
+          undefined,
+          conversation.visitorToken,
+        );
+        if (!Array.isArray(page.data)) throw new ApiError(BAD_RESPONSE, '', 200);
+        messages.push(...page.data.filter(isMessage));
+        const next = page.metadata?.pagination?.nextCursor;
+        // A cursor that does not move on would never end.
+        cursor = typeof next === 'string' && next !== cursor ? next : undefined;
+      } while (cursor !== undefined);
+      return messages;
+    },
+    async seen(conversation, upTo) {
+      await call(
+        fetchFn,
+        url('conversations', conversation.conversationId, 'receipts'),
+        'POST',
+        { kind: 'seen', upTo },
+        conversation.visitorToken,
+      );
     },
   };
 }

@@ -21,6 +21,8 @@ export interface PanelHandle {
   open(): void;
   close(): void;
   toggle(): void;
+  /** Removes the panel and ends its live connection for good. */
+  destroy(): void;
 }
 
 /** The UI chunk's single export, delivered through {@link UI_READY_EVENT}. */

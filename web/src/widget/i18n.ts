@@ -9,7 +9,8 @@ export interface WidgetLabels {
   send: string;
   you: string;
   bot: string;
-  agent: string;
+  /** Who a team member's message is from: announced, and shown on the message. */
+  team: string;
   system: string;
   sorry: string;
   failed: string;
@@ -22,6 +23,16 @@ export interface WidgetLabels {
   pinInvalid: string;
   /** Shown when the business's plan allows no more messages this month. */
   planLimit: string;
+  /** Marks a message that was changed after it was sent. */
+  edited: string;
+  /** Announced while a team member writes. */
+  teamTyping: string;
+  /** Announced while the bot writes an answer asked for elsewhere (e.g. another tab). */
+  botTyping: string;
+  /** Shown once when a person takes the conversation over from the bot. */
+  teamJoined: string;
+  /** Text alternative of the header's "team online" dot. */
+  teamOnline: string;
 }
 
 /**
@@ -43,7 +54,7 @@ const LABELS: Record<Lang, WidgetLabels> = {
     send: 'Send',
     you: 'You',
     bot: 'Assistant',
-    agent: 'Agent',
+    team: 'Team',
     system: 'Notice',
     sorry: 'Sorry:',
     failed: 'Sorry, something went wrong. Please try again.',
@@ -53,6 +64,11 @@ const LABELS: Record<Lang, WidgetLabels> = {
     pinInvalid: 'The PIN is 4 to 12 digits.',
     planLimit:
       'Sorry, this chat has reached its message limit for this month. Please contact the business another way.',
+    edited: 'edited',
+    teamTyping: 'A team member is typing…',
+    botTyping: 'The assistant is typing…',
+    teamJoined: "You're now chatting with our team",
+    teamOnline: 'Team online',
   },
   th: {
     close: 'ปิดแชท',
@@ -62,7 +78,7 @@ const LABELS: Record<Lang, WidgetLabels> = {
     send: 'ส่ง',
     you: 'คุณ',
     bot: 'ผู้ช่วย',
-    agent: 'เจ้าหน้าที่',
+    team: 'ทีมงาน',
     system: 'ประกาศ',
     sorry: 'ขออภัย:',
     failed: 'ขออภัย เกิดข้อผิดพลาด กรุณาลองใหม่อีกครั้ง',
@@ -71,6 +87,11 @@ const LABELS: Record<Lang, WidgetLabels> = {
     pinStart: 'เริ่มแชท',
     pinInvalid: 'รหัส PIN ต้องเป็นตัวเลข 4–12 หลัก',
     planLimit: 'ขออภัย แชทนี้ใช้ข้อความครบตามจำนวนของเดือนนี้แล้ว กรุณาติดต่อร้านค้าทางช่องทางอื่น',
+    edited: 'แก้ไขแล้ว',
+    teamTyping: 'ทีมงานกำลังพิมพ์…',
+    botTyping: 'ผู้ช่วยกำลังพิมพ์…',
+    teamJoined: 'คุณกำลังคุยกับทีมงาน',
+    teamOnline: 'ทีมงานออนไลน์',
   },
 };
 

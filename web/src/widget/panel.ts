@@ -3,6 +3,7 @@ import {
   NETWORK_ERROR,
   PLAN_LIMIT_REACHED,
   type Author,
+  type ChatMessage,
   type Conversation,
   type ReplyListener,
   type WidgetApi,
@@ -11,6 +12,7 @@ import { applyAppearance } from './appearance';
 import type { PanelHandle } from './contract';
 import { adoptCss } from './css';
 import type { WidgetLabels } from './i18n';
+import { openLive, type LiveConnection, type LiveFrame, type LiveTarget } from './live';
 import css from './panel.css?inline';
 
 /** What {@link mountPanel} needs. */
@@ -19,6 +21,8 @@ export interface PanelOptions {
   launcher: HTMLButtonElement;
   api: WidgetApi;
   labels: WidgetLabels;
+  /** Where live updates come from; without it (no `WebSocket`) the panel shows only its own. */
+  live?: LiveTarget | undefined;
 }
 
 /**
@@ -42,17 +46,31 @@ export function errorText(error: unknown, t: WidgetLabels): string {
 /**
  * Adds the chat panel (a non-modal `role="dialog"`) to the widget's shadow root, before the
  * launcher. The first opening loads the widget configuration (its welcome message is shown
- * first, its appearance is applied with {@link applyAppearance}), then starts a conversation. A private widget (`pinRequired`) first shows a PIN step
- * in place of the message form; its errors (wrong PIN, too many attempts) are announced and
- * the visitor may try again. The bot's reply streams into its bubble (marked `aria-busy` until
- * it is complete) and is then replaced by the stored reply; a typing indicator stands in until
- * the first piece, and no other message can be sent meanwhile. Server and visitor text is only
- * ever set as text, never as HTML.
+ * first, its appearance is applied with {@link applyAppearance}), then starts a conversation. A
+ * private widget (`pinRequired`) first shows a PIN step in place of the message form; its errors
+ * (wrong PIN, too many attempts) are announced and the visitor may try again. The bot's reply
+ * streams into its bubble (marked `aria-busy` until it is complete) and is then replaced by the
+ * stored reply; a typing indicator stands in until the first piece, and no other message can be
+ * sent meanwhile. Server and visitor text is only ever set as text, never as HTML.
  * Escape closes the panel; focus goes to the input on open and back to the launcher on close.
  *
- * @param options - shadow root, launcher, API client and labels
+ * With a {@link LiveTarget}, a started conversation is also heard live (see {@link openLive}):
+ * messages not shown yet (the team's answers, marked as such; answers asked for in another tab)
+ * and edits; who of the team or the bot is typing (announced once per change); a notice, once,
+ * when a person takes over; whether the team is online. The visitor's typing is passed on. After
+ * a reconnect the history is reloaded to fill what was missed. Every message is shown once:
+ * what the socket or the history delivers while this tab awaits a reply waits until the reply
+ * is in. While the panel is open on a visible page, the team learns what the visitor has seen.
+ *
+ * @param options - shadow root, launcher, API client, labels and the live updates' source
  */
-export function mountPanel({ root, launcher, api, labels: t }: PanelOptions): PanelHandle {
+export function mountPanel({
+  root,
+  launcher,
+  api,
+  labels: t,
+  live: target,
+}: PanelOptions): PanelHandle {
   const doc = root.ownerDocument;
   const el = <K extends keyof HTMLElementTagNameMap>(
     tag: K,
@@ -74,10 +92,19 @@ export function mountPanel({ root, launcher, api, labels: t }: PanelOptions): Pa
   });
   panel.hidden = true;
   const title = el('h2', { id: 'title' }, t.title);
+  // Lit while the team is online (as far as the socket has said).
+  const online = el('span', {
+    class: 'online',
+    role: 'img',
+    'aria-label': t.teamOnline,
+    title: t.teamOnline,
+  });
+  online.hidden = true;
   const closer = el('button', { type: 'button', class: 'close', 'aria-label': t.close }, '×');
   const head = el('div', { class: 'head' });
-  head.append(title, closer);
+  head.append(title, online, closer);
   const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite' });
+  const typingNote = el('p', { class: 'typing', 'aria-live': 'polite' });
   const form = el('form');
   const input = el('input', {
     id: 'input',
@@ -104,31 +131,172 @@ export function mountPanel({ root, launcher, api, labels: t }: PanelOptions): Pa
   const pinSender = el('button', { type: 'submit' }, t.pinStart);
   const pinError = el('p', { id: 'pin-error', 'aria-live': 'assertive' });
   pinForm.append(el('label', { for: 'pin' }, t.pin), pinInput, pinSender, pinError);
-  panel.append(head, log, form, pinForm);
+  panel.append(head, log, typingNote, form, pinForm);
   launcher.before(panel);
 
   const who: Record<string, string> = {
     VISITOR: t.you,
     AI: t.bot,
-    AGENT: t.agent,
+    AGENT: t.team,
     SYSTEM: t.system,
   };
   /** A message: its author for screen readers, then its text. */
   const bubble = (author: Author | 'ERROR', text: string) => {
     const item = el('div', { class: `msg ${author.toLowerCase()}` });
     const body = el('span', {}, text);
-    item.append(el('span', { class: 'sr' }, `${who[author] ?? t.system}: `), body);
+    item.append(el('span', { class: 'sr' }, `${who[author] ?? t.system}: `));
+    // A person answers: said on screen too, so that they are not taken for the bot.
+    if (author === 'AGENT')
+      item.append(el('small', { class: 'who', 'aria-hidden': 'true' }, t.team));
+    item.append(body);
     return { item, body };
   };
+  type Bubble = ReturnType<typeof bubble>;
   const scrollDown = () => {
     log.scrollTop = log.scrollHeight;
   };
-  const say = (author: Author | 'ERROR', text: string) => {
-    log.append(bubble(author, text).item);
+  const say = (author: Author | 'ERROR', text: string): Bubble => {
+    const said = bubble(author, text);
+    log.append(said.item);
     scrollDown();
+    return said;
   };
   const fail = (error: unknown) => {
     say('ERROR', errorText(error, t));
+  };
+
+  /** The server's messages on show, by id, so that one delivered twice is shown once. */
+  const shown = new Map<string, Bubble>();
+  /** The visitor's last message while its id is unknown (its send is under way or failed). */
+  let own: { text: string; bubble: Bubble } | undefined;
+  const register = (id: string, shownAs: Bubble) => {
+    shown.set(id, shownAs);
+    shownAs.item.dataset.id = id;
+  };
+  /**
+   * Shows a message from the server, placed by `place` (at the end by default), or updates the
+   * bubble that already shows it (an edit).
+   */
+  const show = (
+    message: ChatMessage,
+    place = (item: HTMLElement) => {
+      log.append(item);
+    },
+  ) => {
+    let shownAs = shown.get(message.id);
+    if (!shownAs && message.author === 'VISITOR' && own?.text === message.text) {
+      shownAs = own.bubble;
+      own = undefined;
+      register(message.id, shownAs);
+    }
+    if (!shownAs) {
+      shownAs = bubble(message.author, message.text);
+      place(shownAs.item);
+      register(message.id, shownAs);
+      scrollDown();
+    }
+    shownAs.body.textContent = message.text;
+    if (message.editedAt !== undefined && !shownAs.item.querySelector('.edited')) {
+      shownAs.item.append(el('small', { class: 'edited' }, t.edited));
+    }
+    return shownAs;
+  };
+  /** Shows what the history has and the log misses, each message in its place, and edits. */
+  const fill = (history: ChatMessage[]) => {
+    const before = history.map((m) => shown.get(m.id)).find((b) => b !== undefined)?.item;
+    let after: HTMLElement | undefined;
+    for (const message of history) {
+      after = show(message, (item) => {
+        if (after) after.after(item);
+        else if (before) before.before(item);
+        else log.append(item);
+      }).item;
+    }
+  };
+
+  /** While this tab awaits a reply: what the socket and history said meanwhile, for later. */
+  let held: (() => void)[] | undefined;
+  const whenIdle = (task: () => void) => {
+    if (held) held.push(task);
+    else task();
+  };
+
+  /** Who of the others (`AGENT`, `AI`) is typing. */
+  const typers = new Set<string>();
+  const showTypers = () => {
+    const text = typers.has('AGENT') ? t.teamTyping : typers.has('AI') ? t.botTyping : '';
+    // Repeated signals change nothing, so that the live region is not announced again.
+    if (typingNote.textContent !== text) typingNote.textContent = text;
+  };
+
+  let current: Conversation | undefined;
+  let seenUpTo: string | undefined;
+  /** Tells the team up to which of their (or the bot's) messages the visitor has seen. */
+  const seen = () => {
+    const last = [...log.querySelectorAll<HTMLElement>('[data-id]:not(.visitor)')].pop()?.dataset
+      .id;
+    if (!current || !last || last === seenUpTo || panel.hidden || doc.visibilityState !== 'visible')
+      return;
+    seenUpTo = last;
+    api.seen(current, last).catch(() => undefined); // a lost receipt costs only the tick
+  };
+
+  let joined = false;
+  const hear = (frame: LiveFrame) => {
+    switch (frame.type) {
+      case 'message.created':
+      case 'message.updated':
+        if (frame.type === 'message.created' && typers.delete(frame.message.author)) showTypers();
+        whenIdle(() => {
+          show(frame.message);
+          seen();
+        });
+        break;
+      case 'typing':
+        // While this tab's own reply streams, its own indicator shows that the bot is typing.
+        if (frame.who === 'AI' && frame.typing && held) break;
+        if (frame.typing) typers.add(frame.who);
+        else typers.delete(frame.who);
+        showTypers();
+        break;
+      case 'conversation.updated':
+        if (frame.aiPaused && !joined) {
+          joined = true;
+          log.append(el('p', { class: 'note' }, t.teamJoined));
+          scrollDown();
+        }
+        break;
+      case 'presence':
+        if (frame.who === 'AGENT') online.hidden = !frame.online;
+        break;
+    }
+  };
+
+  let connection: LiveConnection | undefined;
+  let destroyed = false;
+  /** The conversation has started: receipts may be sent and live updates heard. */
+  const began = (started: Conversation) => {
+    current = started;
+    if (!target || destroyed) return;
+    connection = openLive(target, started, {
+      ready: (reconnected) => {
+        if (!reconnected) return;
+        api.history(started).then(
+          (history) => {
+            whenIdle(() => {
+              fill(history);
+              seen();
+            });
+          },
+          () => undefined, // the next reconnect tries again
+        );
+      },
+      frame: hear,
+      down: () => {
+        typers.clear();
+        showTypers();
+      },
+    });
   };
 
   let busy = false;
@@ -139,10 +307,16 @@ export function mountPanel({ root, launcher, api, labels: t }: PanelOptions): Pa
 
   let conversation: Promise<Conversation> | undefined;
   const connect = (): Promise<Conversation> =>
-    (conversation ??= api.startConversation().catch((error: unknown) => {
-      conversation = undefined; // retry with the next message
-      throw error;
-    }));
+    (conversation ??= api.startConversation().then(
+      (started) => {
+        began(started);
+        return started;
+      },
+      (error: unknown) => {
+        conversation = undefined; // retry with the next message
+        throw error;
+      },
+    ));
 
   /** Swaps the message form for the PIN step (or back), taking focus along when it had it. */
   const pinStep = (on: boolean) => {
@@ -164,6 +338,7 @@ export function mountPanel({ root, launcher, api, labels: t }: PanelOptions): Pa
     panel.hidden = false;
     launcher.setAttribute('aria-expanded', 'true');
     (form.hidden ? pinInput : input).focus();
+    seen();
     if (started) return;
     started = true;
     setBusy(true); // until the config tells whether a PIN is needed
@@ -201,9 +376,16 @@ export function mountPanel({ root, launcher, api, labels: t }: PanelOptions): Pa
     launcher.focus();
   };
 
-  closer.addEventListener('click', close);
-  root.addEventListener('keydown', (event) => {
+  const onKey = (event: Event) => {
     if ((event as KeyboardEvent).key === 'Escape') close();
+  };
+  closer.addEventListener('click', close);
+  root.addEventListener('keydown', onKey);
+  doc.addEventListener('visibilitychange', seen);
+
+  input.addEventListener('input', () => {
+    if (input.value.trim()) connection?.typed();
+    else connection?.stoppedTyping();
   });
 
   form.addEventListener('submit', (event) => {
@@ -211,14 +393,17 @@ export function mountPanel({ root, launcher, api, labels: t }: PanelOptions): Pa
     const text = input.value.trim();
     if (!text || busy) return;
     setBusy(true);
+    held = [];
     input.value = '';
-    say('VISITOR', text);
+    connection?.stoppedTyping();
+    const mine = say('VISITOR', text);
+    own = { text, bubble: mine };
     const typing = el('div', { class: 'msg ai', 'aria-hidden': 'true' }, '…');
     log.append(typing);
     scrollDown();
     // The reply while it streams: takes the typing indicator's place at the first piece and
     // gives it back on a reset; busy, so that screen readers wait for the finished reply.
-    let partial: ReturnType<typeof bubble> | undefined;
+    let partial: Bubble | undefined;
     const listener: ReplyListener = {
       token: (piece) => {
         if (!partial) {
@@ -237,18 +422,25 @@ export function mountPanel({ root, launcher, api, labels: t }: PanelOptions): Pa
     connect()
       .then((c) => api.send(c, text, listener))
       .then((result) => {
+        if (result.message && own?.bubble === mine) {
+          own = undefined;
+          register(result.message.id, mine);
+        }
         // The stored reply replaces whatever was streamed.
         if (result.reply) {
-          (partial?.item ?? typing).replaceWith(
-            bubble(result.reply.author, result.reply.text).item,
-          );
-          scrollDown();
+          show(result.reply, (item) => {
+            (partial?.item ?? typing).replaceWith(item);
+          });
         }
       }, fail)
       .finally(() => {
         partial?.item.remove();
         typing.remove();
         setBusy(false);
+        const later = held ?? [];
+        held = undefined;
+        for (const task of later) task();
+        seen();
       });
   });
 
@@ -265,8 +457,9 @@ export function mountPanel({ root, launcher, api, labels: t }: PanelOptions): Pa
     const pending = api.startConversation(pin);
     pending
       .then(
-        () => {
+        (started) => {
           conversation = pending;
+          began(started);
           pinInput.value = '';
           pinInput.removeAttribute('aria-invalid');
           setBusy(false);
@@ -287,6 +480,15 @@ export function mountPanel({ root, launcher, api, labels: t }: PanelOptions): Pa
     toggle: () => {
       if (panel.hidden) open();
       else close();
+    },
+    destroy: () => {
+      destroyed = true;
+      connection?.close();
+      root.removeEventListener('keydown', onKey);
+      doc.removeEventListener('visibilitychange', seen);
+      panel.hidden = true; // so that nothing still under way sends a receipt
+      launcher.setAttribute('aria-expanded', 'false');
+      panel.remove();
     },
   };
 }
