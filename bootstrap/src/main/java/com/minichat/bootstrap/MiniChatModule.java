@@ -12,6 +12,7 @@ import com.minichat.adapters.ai.offline.OfflineLanguageModel;
 import com.minichat.adapters.ai.ollama.OllamaClient;
 import com.minichat.adapters.ai.openai.OpenAiClient;
 import com.minichat.adapters.ai.openai.OpenAiModeration;
+import com.minichat.adapters.ai.provider.OutboundGuard;
 import com.minichat.adapters.ai.provider.ProviderTimeouts;
 import com.minichat.adapters.ai.provider.StreamingHttp;
 import com.minichat.adapters.email.OutboxEmailSender;
@@ -108,6 +109,7 @@ import com.minichat.application.service.workspace.WidgetPinService;
 import com.minichat.application.service.workspace.WorkspaceAccess;
 import com.minichat.application.service.workspace.WorkspaceService;
 import com.minichat.bootstrap.config.AppEnvironment;
+import com.minichat.bootstrap.config.ConfigLoader;
 import com.minichat.bootstrap.config.Settings.AiSettings;
 import com.minichat.bootstrap.config.Settings.MiniChatConfig;
 import com.minichat.bootstrap.config.Settings.RateLimitSetting;
@@ -340,10 +342,10 @@ final class MiniChatModule extends AbstractModule {
         new StreamingHttp(
             new ObjectMapper(),
             new ProviderTimeouts(
-                ai.connectTimeout(),
-                ai.firstByteTimeout(),
-                ai.stallTimeout(),
-                ai.answerTimeout())));
+                ai.connectTimeout(), ai.firstByteTimeout(), ai.stallTimeout(), ai.answerTimeout()),
+            ai.allowPrivate().contains(ConfigLoader.ALLOW_ALL)
+                ? OutboundGuard.ALLOW_ALL
+                : OutboundGuard.allowing(ai.allowPrivate())));
   }
 
   @Provides

@@ -52,6 +52,11 @@ public final class ConfigLoader {
   private static final int DEFAULT_BCRYPT_COST = 12;
   private static final int MIN_PRODUCTION_BCRYPT_COST = 10;
   private static final Pattern RATE = Pattern.compile("^(\\d{1,6})/(\\d{1,6})([smh])$");
+
+  /** In {@code OUTBOUND_ALLOW_PRIVATE}: every address. */
+  public static final String ALLOW_ALL = "*";
+
+  private static final Pattern ALLOW_ENTRY = Pattern.compile("^[A-Za-z0-9.:-]+(/\\d{1,3})?$");
   private static final String BUNDLED_PRICES = "/com/minichat/bootstrap/prices.json";
   private static final ObjectReader PRICE_READER =
       new ObjectMapper()
@@ -162,7 +167,8 @@ public final class ConfigLoader {
             duration("AI_ANSWER_TIMEOUT", "2m"),
             integer("AI_RETRIES", 2, 0, 5),
             duration("AI_PROVIDER_DOWN_FOR", "5m"),
-            prices());
+            prices(),
+            allowPrivate(environment));
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -341,6 +347,30 @@ public final class ConfigLoader {
               + ")");
       return PriceTable.NONE;
     }
+  }
+
+  /**
+   * {@code OUTBOUND_ALLOW_PRIVATE}: comma-separated host names and CIDRs on private networks that
+   * outbound calls may reach, or {@code *} for all. Development and test machines allow all by
+   * default (providers there run on localhost); staging and production allow none by default.
+   */
+  private List<String> allowPrivate(AppEnvironment environment) {
+    Optional<String> given = value("OUTBOUND_ALLOW_PRIVATE");
+    if (given.isEmpty()) {
+      return environment.isProductionLike() ? List.of() : List.of(ALLOW_ALL);
+    }
+    List<String> entries =
+        Arrays.stream(given.get().split(",")).map(String::strip).filter(e -> !e.isEmpty()).toList();
+    for (String entry : entries) {
+      if (!entry.equals(ALLOW_ALL) && !ALLOW_ENTRY.matcher(entry).matches()) {
+        problems.add(
+            "OUTBOUND_ALLOW_PRIVATE must list host names or CIDRs such as 10.0.0.0/8, or *"
+                + " (was '"
+                + entry
+                + "')");
+      }
+    }
+    return entries;
   }
 
   private static long micros(BigDecimal usd) {

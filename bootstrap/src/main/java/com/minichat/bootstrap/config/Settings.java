@@ -97,6 +97,8 @@ public final class Settings {
    * @param providerDownFor how long a provider whose circuit breaker opened is skipped (shared
    *     through Redis when configured)
    * @param prices what providers charge, for the cost of each answer and monthly budgets
+   * @param allowPrivate host names and CIDRs on private networks that providers may be called at;
+   *     {@code ["*"]} allows every address
    */
   public record AiSettings(
       Duration connectTimeout,
@@ -105,7 +107,8 @@ public final class Settings {
       Duration answerTimeout,
       int retries,
       Duration providerDownFor,
-      PriceTable prices) {}
+      PriceTable prices,
+      List<String> allowPrivate) {}
 
   /** Everything MiniChat needs to start. */
   public record MiniChatConfig(

@@ -13,6 +13,7 @@ import com.minichat.domain.workspace.Plan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +117,36 @@ class ConfigLoaderTest {
                     .load());
     assertTrue(
         wrong.problems().getFirst().startsWith("AI_PRICES_FILE must be a JSON array"),
+        wrong.problems().toString());
+  }
+
+  @Test
+  void privateOutboundAddressesAreAllowedInDevelopmentAndOnlyWhenListedInProduction() {
+    assertEquals(
+        List.of("*"),
+        new ConfigLoader(Map.of("DATA_DIR", dataDir.toString())).load().ai().allowPrivate());
+    assertEquals(
+        List.of("10.0.0.0/8", "ollama.internal"),
+        new ConfigLoader(
+                Map.of(
+                    "DATA_DIR",
+                    dataDir.toString(),
+                    "OUTBOUND_ALLOW_PRIVATE",
+                    " 10.0.0.0/8, ollama.internal ,"))
+            .load()
+            .ai()
+            .allowPrivate());
+
+    ConfigException wrong =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                new ConfigLoader(
+                        Map.of(
+                            "DATA_DIR", dataDir.toString(), "OUTBOUND_ALLOW_PRIVATE", "http://x/"))
+                    .load());
+    assertTrue(
+        wrong.problems().getFirst().startsWith("OUTBOUND_ALLOW_PRIVATE must list"),
         wrong.problems().toString());
   }
 

@@ -29,15 +29,18 @@ public final class StreamingHttp implements AutoCloseable {
   private final HttpClient client;
   private final ObjectMapper json;
   private final ProviderTimeouts timeouts;
+  private final OutboundGuard outbound;
   private final ScheduledExecutorService watchdog;
 
   /**
    * @param json the mapper request bodies are written and chunks read with
    * @param timeouts the limits every call of this client obeys
+   * @param outbound which addresses may be called
    */
-  public StreamingHttp(ObjectMapper json, ProviderTimeouts timeouts) {
+  public StreamingHttp(ObjectMapper json, ProviderTimeouts timeouts, OutboundGuard outbound) {
     this.json = json;
     this.timeouts = timeouts;
+    this.outbound = outbound;
     this.client =
         HttpClient.newBuilder()
             .connectTimeout(timeouts.connect())
@@ -62,6 +65,7 @@ public final class StreamingHttp implements AutoCloseable {
    */
   public void post(
       String provider, URI uri, Map<String, String> headers, Object body, Consumer<String> onLine) {
+    outbound.check(provider, uri);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .timeout(timeouts.firstByte())

@@ -10,6 +10,7 @@ import com.minichat.adapters.ai.provider.ProviderClientContract;
 import com.minichat.adapters.ai.provider.ProviderException;
 import com.minichat.adapters.ai.provider.ProviderStub;
 import com.minichat.adapters.ai.provider.RecordingSink;
+import com.minichat.adapters.ai.provider.StreamingHttp;
 import com.minichat.adapters.ai.provider.TestRequests;
 import com.minichat.application.port.out.ai.ModelReply;
 import com.minichat.application.port.out.ai.ProviderEndpoint;
@@ -26,8 +27,8 @@ class AnthropicClientTest extends ProviderClientContract {
   }
 
   @Override
-  protected ProviderClient client() {
-    return client;
+  protected ProviderClient client(StreamingHttp http) {
+    return new AnthropicClient(http);
   }
 
   @Override

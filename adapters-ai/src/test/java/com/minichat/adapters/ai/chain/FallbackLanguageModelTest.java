@@ -49,7 +49,8 @@ class FallbackLanguageModelTest {
       ProviderStub.start(new OpenAiDialect("/v1/chat/completions"))
           .answer(List.of("ตอบ", "จาก", "สำรอง"), 20, 3);
   private final StreamingHttp http =
-      new StreamingHttp(new ObjectMapper(), ProviderClientContract.FAST);
+      new StreamingHttp(
+          new ObjectMapper(), ProviderClientContract.FAST, ProviderClientContract.LOCAL_STUBS);
   private final ProviderAvailability availability = mock(ProviderAvailability.class);
 
   private final ProviderEndpoint first =

@@ -11,6 +11,7 @@ import com.minichat.adapters.ai.provider.ProviderClientContract;
 import com.minichat.adapters.ai.provider.ProviderException;
 import com.minichat.adapters.ai.provider.ProviderStub;
 import com.minichat.adapters.ai.provider.RecordingSink;
+import com.minichat.adapters.ai.provider.StreamingHttp;
 import com.minichat.adapters.ai.provider.TestRequests;
 import com.minichat.application.port.out.ai.ModelReply;
 import com.minichat.application.port.out.ai.ProviderEndpoint;
@@ -31,8 +32,8 @@ class GeminiClientTest extends ProviderClientContract {
   }
 
   @Override
-  protected ProviderClient client() {
-    return client;
+  protected ProviderClient client(StreamingHttp http) {
+    return new GeminiClient(http);
   }
 
   @Override

@@ -9,6 +9,7 @@ import com.minichat.adapters.ai.provider.ProviderClient;
 import com.minichat.adapters.ai.provider.ProviderClientContract;
 import com.minichat.adapters.ai.provider.ProviderStub;
 import com.minichat.adapters.ai.provider.RecordingSink;
+import com.minichat.adapters.ai.provider.StreamingHttp;
 import com.minichat.adapters.ai.provider.TestRequests;
 import com.minichat.application.port.out.ai.ModelReply;
 import com.minichat.application.port.out.ai.ProviderEndpoint;
@@ -24,8 +25,8 @@ class OpenAiClientTest extends ProviderClientContract {
   }
 
   @Override
-  protected ProviderClient client() {
-    return client;
+  protected ProviderClient client(StreamingHttp http) {
+    return new OpenAiClient(http, ProviderType.OPENAI);
   }
 
   @Override

@@ -52,7 +52,8 @@ class OpenAiModerationTest {
 
   private final ProviderStub stub = ProviderStub.start(new ModerationDialect());
   private final StreamingHttp http =
-      new StreamingHttp(new ObjectMapper(), ProviderClientContract.FAST);
+      new StreamingHttp(
+          new ObjectMapper(), ProviderClientContract.FAST, ProviderClientContract.LOCAL_STUBS);
   private final OpenAiModeration moderation = new OpenAiModeration(http);
   private final ProviderEndpoint endpoint =
       new ProviderEndpoint(

@@ -31,6 +31,9 @@ public abstract class ProviderClientContract {
           Duration.ofMillis(300),
           Duration.ofSeconds(1));
 
+  /** Lets calls reach the stubs on the loopback address, and nothing else private. */
+  public static final OutboundGuard LOCAL_STUBS = OutboundGuard.allowing(List.of("127.0.0.1"));
+
   /** The stub's format, whose next answer a test may rewrite. */
   protected final ScriptedDialect dialect;
 
@@ -38,7 +41,7 @@ public abstract class ProviderClientContract {
   protected final ProviderStub stub;
 
   /** The HTTP layer the client under test is built on. */
-  protected final StreamingHttp http = new StreamingHttp(new ObjectMapper(), FAST);
+  protected final StreamingHttp http = new StreamingHttp(new ObjectMapper(), FAST, LOCAL_STUBS);
 
   /**
    * @param dialect the wire format of the provider the client speaks to
@@ -49,7 +52,12 @@ public abstract class ProviderClientContract {
   }
 
   /** The client under test, built on {@link #http}. */
-  protected abstract ProviderClient client();
+  protected final ProviderClient client() {
+    return client(http);
+  }
+
+  /** The client under test, built on {@code http}. */
+  protected abstract ProviderClient client(StreamingHttp http);
 
   /** The stub as the client's endpoint, with an API key so the tests can check it never leaks. */
   protected abstract ProviderEndpoint endpoint();
@@ -132,6 +140,25 @@ public abstract class ProviderClientContract {
         client()
             .complete(endpoint(), TestRequests.ask("Hi", endpoint()), new RecordingSink())
             .text());
+  }
+
+  @Test
+  void aPrivateAddressIsRefusedWithoutAnyRequestUnlessAllowed() {
+    try (StreamingHttp strict =
+        new StreamingHttp(new ObjectMapper(), FAST, OutboundGuard.allowing(List.of()))) {
+      ProviderClient guarded = client(strict);
+
+      ProviderException refused =
+          assertThrows(
+              ProviderException.class,
+              () ->
+                  guarded.complete(
+                      endpoint(), TestRequests.ask("Hi", endpoint()), new RecordingSink()));
+
+      assertFalse(refused.retryable());
+      assertTrue(refused.getMessage().contains("OUTBOUND_ALLOW_PRIVATE"), refused.getMessage());
+      assertTrue(stub.received().isEmpty());
+    }
   }
 
   @Test
