@@ -73,6 +73,7 @@ public final class ProviderStub implements AutoCloseable {
   private long inputTokens = 12;
   private long outputTokens = 5;
   private Duration pace = Duration.ZERO;
+  private Duration firstChunkDelay = Duration.ZERO;
 
   private ProviderStub(Dialect dialect) {
     this.dialect = dialect;
@@ -105,6 +106,15 @@ public final class ProviderStub implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Waits this long after the response headers before the first chunk (on top of the {@link
+   * #pace}), like a model reading its prompt before it writes.
+   */
+  public synchronized ProviderStub delayFirstChunk(Duration delay) {
+    this.firstChunkDelay = delay;
+    return this;
+  }
+
   /** The whole answer text the stub currently gives. */
   public synchronized String answerText() {
     return String.join("", pieces);
@@ -133,8 +143,10 @@ public final class ProviderStub implements AutoCloseable {
     Failure failure;
     List<String> chunks;
     Duration wait;
+    Duration firstWait;
     synchronized (this) {
       wait = pace;
+      firstWait = firstChunkDelay;
       Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       headers.putAll(ctx.headerMap());
       JsonNode body = JSON.readTree(ctx.body());
@@ -166,6 +178,7 @@ public final class ProviderStub implements AutoCloseable {
               default -> chunks.size() / 2;
             };
     out.flush();
+    Thread.sleep(firstWait);
     for (int i = 0; i < stopAt; i++) {
       Thread.sleep(wait);
       out.write(chunks.get(i).getBytes(StandardCharsets.UTF_8));
