@@ -7,6 +7,7 @@ import com.minichat.adapters.http.HttpServer;
 import com.minichat.adapters.mongo.migration.MongoMigrations;
 import com.minichat.application.port.out.security.PasswordHasher;
 import com.minichat.application.port.out.user.UserRepository;
+import com.minichat.application.service.modelserver.ModelUploadService;
 import com.minichat.application.service.workspace.WorkspaceService;
 import com.minichat.bootstrap.config.AppEnvironment;
 import com.minichat.bootstrap.config.Settings.MiniChatConfig;
@@ -42,6 +43,7 @@ public final class MiniChat implements AutoCloseable {
       List<String> applied = MongoMigrations.migrate(injector.getInstance(MongoDatabase.class));
       LOG.info("database ready migrationsApplied={}", applied);
       lifecycle.register(injector.getInstance(DailyJobs.class).start());
+      injector.getInstance(ModelUploadService.class).sweepLeftovers();
       PrometheusMeterRegistry metrics = injector.getInstance(PrometheusMeterRegistry.class);
       UserRepository users = injector.getInstance(UserRepository.class);
       PasswordHasher hasher = injector.getInstance(PasswordHasher.class);

@@ -15,6 +15,7 @@ import com.minichat.adapters.ai.openai.OpenAiModeration;
 import com.minichat.adapters.ai.provider.OutboundGuard;
 import com.minichat.adapters.ai.provider.ProviderTimeouts;
 import com.minichat.adapters.ai.provider.StreamingHttp;
+import com.minichat.adapters.ai.selfhosted.HttpModelServerClient;
 import com.minichat.adapters.email.OutboxEmailSender;
 import com.minichat.adapters.email.SmtpEmailSender;
 import com.minichat.adapters.email.TemplatedAccountMailer;
@@ -27,6 +28,8 @@ import com.minichat.adapters.mongo.audit.MongoAuditLog;
 import com.minichat.adapters.mongo.conversation.MongoConversationRepository;
 import com.minichat.adapters.mongo.conversation.MongoMessageRepository;
 import com.minichat.adapters.mongo.job.MongoJobRuns;
+import com.minichat.adapters.mongo.modelserver.MongoModelServerRepository;
+import com.minichat.adapters.mongo.modelserver.MongoModelUploadRepository;
 import com.minichat.adapters.mongo.provider.MongoProviderChainRepository;
 import com.minichat.adapters.mongo.session.MongoRefreshTokenRepository;
 import com.minichat.adapters.mongo.team.MongoInvitationRepository;
@@ -49,6 +52,7 @@ import com.minichat.adapters.security.TotpOneTimePasswords;
 import com.minichat.adapters.security.ZxcvbnPasswordStrength;
 import com.minichat.adapters.security.ZxingQrCodeRenderer;
 import com.minichat.application.port.out.ai.LanguageModel;
+import com.minichat.application.port.out.ai.ModelServerClient;
 import com.minichat.application.port.out.ai.ProviderAvailability;
 import com.minichat.application.port.out.apikey.ApiKeyRepository;
 import com.minichat.application.port.out.audit.AuditLog;
@@ -59,6 +63,8 @@ import com.minichat.application.port.out.email.EmailSender;
 import com.minichat.application.port.out.event.EventBus;
 import com.minichat.application.port.out.health.HealthProbe;
 import com.minichat.application.port.out.job.JobRuns;
+import com.minichat.application.port.out.modelserver.ModelServerRepository;
+import com.minichat.application.port.out.modelserver.ModelUploadRepository;
 import com.minichat.application.port.out.provider.ProviderChainRepository;
 import com.minichat.application.port.out.ratelimit.RateLimit;
 import com.minichat.application.port.out.ratelimit.RateLimiter;
@@ -96,6 +102,10 @@ import com.minichat.application.service.conversation.BotReplies;
 import com.minichat.application.service.conversation.ConversationService;
 import com.minichat.application.service.email.OutboxService;
 import com.minichat.application.service.health.ReadinessService;
+import com.minichat.application.service.modelserver.ModelServerService;
+import com.minichat.application.service.modelserver.ModelUploadService;
+import com.minichat.application.service.modelserver.ModelUploadSettings;
+import com.minichat.application.service.modelserver.RegisteredServers;
 import com.minichat.application.service.provider.ProviderChainService;
 import com.minichat.application.service.provider.ProviderEndpoints;
 import com.minichat.application.service.realtime.RealtimeService;
@@ -128,6 +138,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -372,6 +385,60 @@ final class MiniChatModule extends AbstractModule {
 
   @Provides
   @Singleton
+  ModelServerClient modelServerClient(StreamingHttp http) {
+    return new HttpModelServerClient(http);
+  }
+
+  @Provides
+  @Singleton
+  ModelServerRepository modelServers(MongoDatabase database) {
+    return new MongoModelServerRepository(database);
+  }
+
+  @Provides
+  @Singleton
+  ModelUploadRepository modelUploads(MongoDatabase database) {
+    return new MongoModelUploadRepository(database);
+  }
+
+  @Provides
+  @Singleton
+  RegisteredServers registeredServers(ModelServerRepository servers, SecretCipher cipher) {
+    return new RegisteredServers(servers, cipher);
+  }
+
+  @Provides
+  @Singleton
+  ModelUploadService modelUploadService(
+      WorkspaceAccess access,
+      RegisteredServers servers,
+      ModelUploadRepository uploads,
+      ModelServerClient client) {
+    AiSettings ai = config.ai();
+    ExecutorService background =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("model-upload-", 0).factory());
+    // on stop, running transfers are interrupted (their jobs fail) rather than awaited for hours
+    lifecycle.register(
+        () -> {
+          background.shutdownNow();
+          background.awaitTermination(5, TimeUnit.SECONDS);
+        });
+    return new ModelUploadService(
+        access,
+        servers,
+        uploads,
+        client,
+        new ModelUploadSettings(
+            ai.modelUploadMaxBytes(),
+            config.app().dataDir().resolve("uploads").resolve("models"),
+            // longer than the quietest step: the server checking the file, then creating the model
+            ai.firstByteTimeout().plus(ai.answerTimeout()).plus(Duration.ofMinutes(1))),
+        background,
+        clock);
+  }
+
+  @Provides
+  @Singleton
   List<HealthProbe> healthProbes(MongoDatabase database, Optional<RedisClient> redis) {
     List<HealthProbe> probes = new ArrayList<>();
     probes.add(new MongoHealthProbe(database));
@@ -612,6 +679,10 @@ final class MiniChatModule extends AbstractModule {
       InvitationRepository invitations,
       ApiKeyService apiKeys,
       ProviderChainRepository providerChains,
+      ModelServerRepository modelServers,
+      RegisteredServers registeredServers,
+      ModelServerClient modelServerClient,
+      ModelUploadService modelUploads,
       WebhookRepository webhooks,
       SecretCipher cipher,
       SecretHasher secretHasher,
@@ -637,7 +708,7 @@ final class MiniChatModule extends AbstractModule {
             messages,
             usage,
             model,
-            new ProviderEndpoints(providerChains, cipher),
+            new ProviderEndpoints(providerChains, registeredServers, cipher),
             events,
             config.ai().prices(),
             new AiBudgetAlerts(memberships, users, mailer, jobRuns, clock),
@@ -670,7 +741,16 @@ final class MiniChatModule extends AbstractModule {
             config.app().publicBaseUrl(),
             clock),
         apiKeys,
-        new ProviderChainService(providerChains, access, cipher, clock),
+        new ProviderChainService(providerChains, registeredServers, access, cipher, clock),
+        new ModelServerService(
+            modelServers,
+            registeredServers,
+            providerChains,
+            modelServerClient,
+            access,
+            cipher,
+            clock),
+        modelUploads,
         new WebhookService(webhooks, access, cipher, clock),
         apiKeys,
         new WidgetChatService(

@@ -14,6 +14,8 @@ import com.minichat.application.port.in.conversation.ConversationUseCase;
 import com.minichat.application.port.in.conversation.QueryConversationsUseCase;
 import com.minichat.application.port.in.email.ReadOutboxUseCase;
 import com.minichat.application.port.in.health.CheckReadinessUseCase;
+import com.minichat.application.port.in.modelserver.ModelServerUseCase;
+import com.minichat.application.port.in.modelserver.ModelUploadUseCase;
 import com.minichat.application.port.in.provider.ProviderChainUseCase;
 import com.minichat.application.port.in.realtime.RealtimeUseCase;
 import com.minichat.application.port.in.team.InvitationUseCase;
@@ -54,6 +56,8 @@ public record ApiUseCases(
     InvitationUseCase invitations,
     ApiKeyUseCase apiKeys,
     ProviderChainUseCase providers,
+    ModelServerUseCase modelServers,
+    ModelUploadUseCase modelUploads,
     WebhookUseCase webhooks,
     AuthenticateApiKeyUseCase authenticateApiKey,
     WidgetChatUseCase widgetChat,

@@ -9,6 +9,8 @@ import com.minichat.adapters.http.audit.AuditRoutes;
 import com.minichat.adapters.http.chat.ChatRoutes;
 import com.minichat.adapters.http.conversation.ConversationRoutes;
 import com.minichat.adapters.http.dev.OutboxRoutes;
+import com.minichat.adapters.http.modelserver.ModelServerRoutes;
+import com.minichat.adapters.http.modelserver.ModelUploadRoutes;
 import com.minichat.adapters.http.openai.OpenAiErrors;
 import com.minichat.adapters.http.openai.OpenAiRoutes;
 import com.minichat.adapters.http.ops.OpsRoutes;
@@ -42,6 +44,11 @@ import org.slf4j.MDC;
 /** The MiniChat HTTP server: REST API, operational endpoints and the web assets. */
 public final class HttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+  /**
+   * Largest body Javalin buffers ({@code ctx.body()}); larger ones answer 413. Model uploads read
+   * the request stream themselves and have their own, configured limit.
+   */
   private static final long MAX_REQUEST_BYTES = 1_000_000;
 
   private final Javalin app;
@@ -120,6 +127,11 @@ public final class HttpServer implements AutoCloseable {
               new ApiKeyRoutes(useCases.apiKeys(), actors, body, envelope, clock)
                   .register(config.routes);
               new ProviderRoutes(useCases.providers(), actors, body, envelope)
+                  .register(config.routes);
+              new ModelServerRoutes(useCases.modelServers(), actors, body, envelope)
+                  .register(config.routes);
+              new ModelUploadRoutes(
+                      useCases.modelServers(), useCases.modelUploads(), actors, envelope)
                   .register(config.routes);
               new WebhookRoutes(useCases.webhooks(), actors, body, envelope)
                   .register(config.routes);

@@ -34,6 +34,8 @@ import com.minichat.application.port.in.conversation.ConversationUseCase;
 import com.minichat.application.port.in.conversation.QueryConversationsUseCase;
 import com.minichat.application.port.in.health.CheckReadinessUseCase;
 import com.minichat.application.port.in.health.Readiness;
+import com.minichat.application.port.in.modelserver.ModelServerUseCase;
+import com.minichat.application.port.in.modelserver.ModelUploadUseCase;
 import com.minichat.application.port.in.provider.ProviderChainUseCase;
 import com.minichat.application.port.in.realtime.RealtimeUseCase;
 import com.minichat.application.port.in.team.InvitationUseCase;
@@ -162,6 +164,8 @@ class HttpServerTest {
             mock(InvitationUseCase.class),
             mock(ApiKeyUseCase.class),
             mock(ProviderChainUseCase.class),
+            mock(ModelServerUseCase.class),
+            mock(ModelUploadUseCase.class),
             mock(WebhookUseCase.class),
             authenticateApiKey,
             widgetChat,

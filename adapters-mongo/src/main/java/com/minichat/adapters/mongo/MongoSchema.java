@@ -25,6 +25,8 @@ public final class MongoSchema {
   public static final String JOB_RUNS = "jobRuns";
   public static final String USAGE = "usage";
   public static final String WEBHOOKS = "webhooks";
+  public static final String MODEL_SERVERS = "modelServers";
+  public static final String MODEL_UPLOADS = "modelUploads";
 
   /** Primary key field; MiniChat stores its own string identifiers there. */
   public static final String ID = "_id";

@@ -174,7 +174,8 @@ class EmbeddedMongoServerTest {
         MongoClient client = connect(server)) {
       MongoDatabase database = client.getDatabase("minichat");
       assertEquals(
-          List.of("0003-teams-and-api-keys", "0004-webhooks"), MongoMigrations.migrate(database));
+          List.of("0003-teams-and-api-keys", "0004-webhooks", "0005-model-servers"),
+          MongoMigrations.migrate(database));
       MongoMembershipRepository memberships = new MongoMembershipRepository(database);
       Membership ownership = new Membership(workspace.id(), owner, Role.OWNER, T0, T0);
       assertEquals(List.of(ownership), memberships.findByWorkspace(workspace.id()));

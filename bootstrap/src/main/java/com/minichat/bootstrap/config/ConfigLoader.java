@@ -63,6 +63,8 @@ public final class ConfigLoader {
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .readerForListOf(PriceRow.class);
   private static final Pattern DURATION = Pattern.compile("^(\\d{1,9})(ms|s|m|h)$");
+  private static final Pattern SIZE =
+      Pattern.compile("^(\\d{1,12})\\s*(|KB|MB|GB|TB)$", Pattern.CASE_INSENSITIVE);
 
   private final Map<String, String> env;
   private final List<String> problems = new ArrayList<>();
@@ -168,7 +170,8 @@ public final class ConfigLoader {
             integer("AI_RETRIES", 2, 0, 5),
             duration("AI_PROVIDER_DOWN_FOR", "5m"),
             prices(),
-            allowPrivate(environment));
+            allowPrivate(environment),
+            size("MODEL_UPLOAD_MAX_BYTES", "20GB"));
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -310,6 +313,41 @@ public final class ConfigLoader {
       case "m" -> Duration.ofMinutes(amount);
       default -> Duration.ofHours(amount);
     };
+  }
+
+  /**
+   * Reads a positive size in bytes, plain or with a 1024-based unit: {@code 1048576}, {@code
+   * 512MB}, {@code 20GB}.
+   */
+  private long size(String name, String fallback) {
+    String raw = value(name).orElse(fallback);
+    Matcher matcher = SIZE.matcher(raw);
+    long bytes = matcher.matches() ? bytes(matcher) : 0;
+    if (bytes < 1) {
+      problems.add(
+          name + " must be a size such as 512MB, 20GB or 1048576 (bytes); was '" + raw + "'");
+      matcher = SIZE.matcher(fallback);
+      matcher.matches();
+      bytes = bytes(matcher);
+    }
+    return bytes;
+  }
+
+  /** The bytes a matched size stands for; 0 when it overflows. */
+  private static long bytes(Matcher size) {
+    int shift =
+        switch (size.group(2).toUpperCase(Locale.ROOT)) {
+          case "KB" -> 10;
+          case "MB" -> 20;
+          case "GB" -> 30;
+          case "TB" -> 40;
+          default -> 0;
+        };
+    try {
+      return Math.multiplyExact(Long.parseLong(size.group(1)), 1L << shift);
+    } catch (ArithmeticException e) {
+      return 0;
+    }
   }
 
   /** One row of a price file: US dollars per million tokens. */

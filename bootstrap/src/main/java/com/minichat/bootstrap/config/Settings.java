@@ -99,6 +99,8 @@ public final class Settings {
    * @param prices what providers charge, for the cost of each answer and monthly budgets
    * @param allowPrivate host names and CIDRs on private networks that providers may be called at;
    *     {@code ["*"]} allows every address
+   * @param modelUploadMaxBytes the largest GGUF weights file an admin may upload to an Ollama
+   *     server
    */
   public record AiSettings(
       Duration connectTimeout,
@@ -108,7 +110,8 @@ public final class Settings {
       int retries,
       Duration providerDownFor,
       PriceTable prices,
-      List<String> allowPrivate) {}
+      List<String> allowPrivate,
+      long modelUploadMaxBytes) {}
 
   /** Everything MiniChat needs to start. */
   public record MiniChatConfig(

@@ -85,6 +85,36 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theModelUploadLimitIs20GbUnlessGivenInBytesOrWithAUnit() {
+    assertEquals(
+        20L << 30,
+        new ConfigLoader(Map.of("DATA_DIR", dataDir.toString())).load().ai().modelUploadMaxBytes());
+    for (Map.Entry<String, Long> given :
+        Map.of("1048576", 1L << 20, "512mb", 512L << 20, "1 TB", 1L << 40).entrySet()) {
+      assertEquals(
+          given.getValue(),
+          new ConfigLoader(
+                  Map.of("DATA_DIR", dataDir.toString(), "MODEL_UPLOAD_MAX_BYTES", given.getKey()))
+              .load()
+              .ai()
+              .modelUploadMaxBytes(),
+          given.getKey());
+    }
+
+    ConfigException wrong =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                new ConfigLoader(
+                        Map.of("DATA_DIR", dataDir.toString(), "MODEL_UPLOAD_MAX_BYTES", "20 GiB"))
+                    .load());
+    assertEquals(
+        "MODEL_UPLOAD_MAX_BYTES must be a size such as 512MB, 20GB or 1048576 (bytes);"
+            + " was '20 GiB'",
+        wrong.problems().getFirst());
+  }
+
+  @Test
   void bundledListPricesApplyUnlessAPriceFileReplacesThem() throws Exception {
     PriceTable bundled =
         new ConfigLoader(Map.of("DATA_DIR", dataDir.toString())).load().ai().prices();

@@ -74,6 +74,16 @@ class ScopeMatrixTest {
               "/api/v1/workspaces/{ws}",
               "{\"welcomeMessage\":\"Changed by a key\"}",
               Map.of(READ, 403, WRITE, 403, ADMIN, 200)),
+          new KeyRow(
+              "GET",
+              "/api/v1/workspaces/{ws}/model-servers",
+              null,
+              Map.of(READ, 403, WRITE, 403, ADMIN, 200)),
+          new KeyRow(
+              "GET",
+              "/api/v1/workspaces/{ws}/model-uploads",
+              null,
+              Map.of(READ, 403, WRITE, 403, ADMIN, 200)),
           new KeyRow("GET", "/api/v1/conversations", null, EVERY_SCOPE),
           new KeyRow("GET", "/api/v1/conversations?workspaceId={ws}", null, EVERY_SCOPE),
           new KeyRow("GET", "/api/v1/conversations/{conv}/messages", null, EVERY_SCOPE),
@@ -252,7 +262,10 @@ class ScopeMatrixTest {
 
   private static void assertOwnData(KeyRow row, Tenant tenant, ApiResponse response) {
     JsonNode data = response.data();
-    if (row.path().startsWith("/api/v1/openai/")) {
+    if (row.path().contains("/model-")) {
+      // the key's own workspace has no model servers or uploads yet
+      assertEquals(0, data.elements().next().size(), response.body());
+    } else if (row.path().startsWith("/api/v1/openai/")) {
       // OpenAI's format: a list of models or a completion, not the envelope
       assertEquals(
           row.method().equals("GET") ? "list" : "chat.completion",

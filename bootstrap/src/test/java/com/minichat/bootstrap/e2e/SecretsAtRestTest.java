@@ -243,6 +243,34 @@ class SecretsAtRestTest {
   }
 
   @Test
+  void modelServerKeysAreEncryptedAndShownOnlyMasked() {
+    Browser owner = app.registerAndLogIn("servers@example.com");
+    String workspaceId = Tenants.createWorkspace(app, owner, "GPU").path("id").asText();
+    String proxyKey = "ollama-proxy-Zq81Xw27Lp44";
+    String path = "/api/v1/workspaces/" + workspaceId + "/model-servers";
+
+    ApiResponse registered =
+        app.api()
+            .post(
+                path,
+                "{\"name\":\"GPU box\",\"type\":\"ollama\",\"baseUrl\":\"http://gpu-1:11434\","
+                    + "\"apiKey\":\""
+                    + proxyKey
+                    + "\"}",
+                "Authorization",
+                owner.bearer());
+    assertEquals(201, registered.status(), registered.body());
+    assertEquals("oll…Lp44", registered.data().at("/server/apiKey").asText());
+    ApiResponse listed = app.api().get(path, "Authorization", owner.bearer());
+    assertFalse(listed.body().contains(proxyKey), listed.body());
+
+    String stored = collection(MongoSchema.MODEL_SERVERS);
+    assertTrue(stored.contains("encryptedApiKey") && stored.contains("gpu-1"), stored);
+    assertNoneIn(
+        everything(), Map.of("server key", proxyKey, "server key body", proxyKey.substring(13)));
+  }
+
+  @Test
   void webhookSecretsAreEncryptedAndShownOnce() {
     Browser owner = app.registerAndLogIn("hooks@example.com");
     String workspaceId = Tenants.createWorkspace(app, owner, "Hooks").path("id").asText();

@@ -11,8 +11,10 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.minichat.adapters.http.testing.ApiResponse;
 import com.minichat.bootstrap.e2e.Tenants.Tenant;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,12 +53,40 @@ class TenancyIsolationTest {
   private IdentityApp app;
   private Tenant alpha;
   private Tenant beta;
+  private String alphaServer;
+  private String alphaUpload;
 
   @BeforeAll
   void start() {
     app = IdentityApp.start(dataDir);
     alpha = Tenants.create(app, "alpha");
     beta = Tenants.create(app, "beta");
+    // alpha's model server (nobody listens there) and an upload to it, which fails in the
+    // background
+    ApiResponse server =
+        app.api()
+            .post(
+                "/api/v1/workspaces/" + alpha.workspaceId() + "/model-servers",
+                "{\"name\":\"alpha GPU\",\"type\":\"ollama\",\"baseUrl\":\"http://127.0.0.1:9\"}",
+                "Authorization",
+                alpha.owner().bearer());
+    assertEquals(201, server.status(), server.body());
+    alphaServer = server.data().at("/server/id").asText();
+    ApiResponse upload =
+        app.api()
+            .sendBody(
+                "POST",
+                "/api/v1/workspaces/"
+                    + alpha.workspaceId()
+                    + "/model-servers/"
+                    + alphaServer
+                    + "/models?name=alpha-bot",
+                HttpRequest.BodyPublishers.ofString("GGUF alpha weights"),
+                "application/octet-stream",
+                "Authorization",
+                alpha.owner().bearer());
+    assertEquals(202, upload.status(), upload.body());
+    alphaUpload = upload.data().at("/upload/id").asText();
   }
 
   @AfterAll
@@ -151,6 +181,27 @@ class TenancyIsolationTest {
   private static final Map<Caller, Expected> READ_KEYS_FORBIDDEN =
       Map.of(Caller.READ_KEY, Expected.FORBIDDEN, Caller.READ_KEY_HEADER, Expected.FORBIDDEN);
 
+  /** Settings of B's own workspace: B's member and B's read and write keys are refused first. */
+  private static final Map<Caller, Expected> SETTINGS_FORBIDDEN =
+      Map.of(
+          Caller.MEMBER, Expected.FORBIDDEN,
+          Caller.READ_KEY, Expected.FORBIDDEN,
+          Caller.WRITE_KEY, Expected.FORBIDDEN,
+          Caller.READ_KEY_HEADER, Expected.FORBIDDEN,
+          Caller.WRITE_KEY_HEADER, Expected.FORBIDDEN);
+
+  /** B's chain naming A's model server: not a server of B's workspace. */
+  private static final Map<Caller, Expected> NOT_B_SERVER;
+
+  static {
+    Map<Caller, Expected> refused = new EnumMap<>(SETTINGS_FORBIDDEN);
+    Expected invalid = new Expected(400, "VALIDATION_ERROR");
+    for (Caller caller : List.of(Caller.OWNER, Caller.ADMIN_KEY, Caller.ADMIN_KEY_HEADER)) {
+      refused.put(caller, invalid);
+    }
+    NOT_B_SERVER = Map.copyOf(refused);
+  }
+
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([AB]\\.[a-z.]+)}");
 
   private static final String WS_A = "/api/v1/workspaces/{A.ws}";
@@ -160,6 +211,7 @@ class TenancyIsolationTest {
   private static final String VISITOR_A = "/api/v1/widget/{A.widget}/conversations/{A.conv}";
   private static final String BETA_TEXT = "{\"text\":\"beta was here\"}";
   private static final String SEEN_A = "{\"kind\":\"seen\",\"upTo\":\"{A.msg}\"}";
+  private static final String SERVER_A = "/model-servers/{A.server}";
 
   static final List<Row> ROWS =
       List.of(
@@ -201,6 +253,19 @@ class TenancyIsolationTest {
               WS_A + "/webhooks",
               "{\"url\":\"https://beta.example/hook\",\"events\":[\"message.created\"]}",
               Guard.USER_OR_KEY),
+          new Row("GET", WS_A + "/model-servers", null, Guard.USER_OR_KEY),
+          new Row(
+              "POST",
+              WS_A + "/model-servers",
+              "{\"name\":\"beta\",\"type\":\"ollama\",\"baseUrl\":\"http://beta.example:11434\"}",
+              Guard.USER_OR_KEY),
+          new Row("GET", WS_A + SERVER_A, null, Guard.USER_OR_KEY),
+          new Row("DELETE", WS_A + SERVER_A, null, Guard.USER_OR_KEY),
+          new Row("GET", WS_A + SERVER_A + "/models", null, Guard.USER_OR_KEY),
+          // the body is judged only after the server is found, so JSON is as good as a file here
+          new Row("POST", WS_A + SERVER_A + "/models?name=beta-bot", "{}", Guard.USER_OR_KEY),
+          new Row("GET", WS_A + "/model-uploads", null, Guard.USER_OR_KEY),
+          new Row("GET", WS_A + "/model-uploads/{A.upload}", null, Guard.USER_OR_KEY),
           new Row("GET", "/api/v1/conversations?workspaceId={A.ws}", null, Guard.USER_OR_KEY),
           new Row("GET", "/api/v1/conversations/{A.conv}/messages", null, Guard.USER_OR_KEY),
           new Row("GET", CONV_A, null, Guard.USER_OR_KEY),
@@ -227,6 +292,27 @@ class TenancyIsolationTest {
           new Row(
               "POST", WS_B + "/api-keys/{A.key.write}/rotate", null, Guard.USER, MEMBER_FORBIDDEN),
           new Row("DELETE", WS_B + "/api-keys/{A.key.write}", null, Guard.USER, MEMBER_FORBIDDEN),
+          new Row("GET", WS_B + SERVER_A, null, Guard.USER_OR_KEY, SETTINGS_FORBIDDEN),
+          new Row("DELETE", WS_B + SERVER_A, null, Guard.USER_OR_KEY, SETTINGS_FORBIDDEN),
+          new Row("GET", WS_B + SERVER_A + "/models", null, Guard.USER_OR_KEY, SETTINGS_FORBIDDEN),
+          new Row(
+              "POST",
+              WS_B + SERVER_A + "/models?name=beta-bot",
+              "{}",
+              Guard.USER_OR_KEY,
+              SETTINGS_FORBIDDEN),
+          new Row(
+              "GET",
+              WS_B + "/model-uploads/{A.upload}",
+              null,
+              Guard.USER_OR_KEY,
+              SETTINGS_FORBIDDEN),
+          new Row(
+              "PUT",
+              WS_B + "/providers",
+              "[{\"type\":\"ollama\",\"model\":\"beta-bot\",\"serverId\":\"{A.server}\"}]",
+              Guard.USER_OR_KEY,
+              NOT_B_SERVER),
           // the widget: B's visitor token on A's conversation, by every combination of keys
           new Row(
               "GET",
@@ -298,8 +384,8 @@ class TenancyIsolationTest {
     assertEquals(expected.status(), response.status(), response.body());
     assertEquals(expected.code(), response.errorCode(), response.body());
     assertLeaksNothingOfAlpha(response);
-    if (expected.status() == 404 || expected.status() == 403) {
-      // A foreign object cannot be told from one that does not exist.
+    if (expected.status() == 404 || expected.status() == 403 || expected.status() == 400) {
+      // A foreign object cannot be told from one that does not exist (nor named in a setting).
       ApiResponse ghost =
           call(
               app,
@@ -374,6 +460,19 @@ class TenancyIsolationTest {
     assertFalse(history.body().contains("beta was here"), history.body());
     history.data().forEach(message -> assertFalse(message.has("editedAt"), message.toString()));
     history.data().forEach(message -> assertFalse(message.has("reaction"), message.toString()));
+
+    // alpha's model server and upload job, each the only one of its list
+    Map<String, String> models = Map.of("servers", alphaServer, "uploads", alphaUpload);
+    models.forEach(
+        (kind, id) -> {
+          ApiResponse listed =
+              app.api()
+                  .get(
+                      "/api/v1/workspaces/" + alpha.workspaceId() + "/model-" + kind,
+                      "Authorization",
+                      bearer);
+          assertEquals(List.of(id), ids(listed.data().path(kind), "/id"), listed.body());
+        });
 
     ApiResponse conversation =
         app.api().get("/api/v1/conversations/" + alpha.conversationId(), "Authorization", bearer);
@@ -530,6 +629,8 @@ class TenancyIsolationTest {
     prints.put("invitation", alpha.pendingInvitationId());
     prints.put("workspaceName", "alpha Shop");
     alpha.keyIds().forEach((scope, id) -> prints.put("keyId." + scope, id));
+    prints.put("modelServer", alphaServer);
+    prints.put("modelUpload", alphaUpload);
     return prints;
   }
 
@@ -550,6 +651,8 @@ class TenancyIsolationTest {
     Map<String, String> values = new LinkedHashMap<>();
     put(values, "A", alpha);
     put(values, "B", beta);
+    values.put("A.server", alphaServer);
+    values.put("A.upload", alphaUpload);
     return values;
   }
 

@@ -11,6 +11,7 @@ public abstract sealed class DomainException extends RuntimeException
         AuthenticationException,
         ForbiddenException,
         RateLimitedException,
+        PayloadTooLargeException,
         UpstreamUnavailableException {
 
   private final ErrorCode code;

@@ -13,10 +13,11 @@ public enum ErrorCode {
   PLAN_LIMIT_REACHED,
   /** A message can no longer be changed: its edit window has passed. */
   EDIT_WINDOW_CLOSED,
+  /** A body above a limit: the web framework's for JSON, the configured one for model files. */
+  PAYLOAD_TOO_LARGE,
   // Protocol-level failures reported by the HTTP adapter; listed here so every code lives in one
   // place.
   METHOD_NOT_ALLOWED,
-  PAYLOAD_TOO_LARGE,
   UNSUPPORTED_MEDIA_TYPE,
   INTERNAL_ERROR
 }

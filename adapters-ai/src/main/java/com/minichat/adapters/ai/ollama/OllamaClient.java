@@ -14,8 +14,6 @@ import com.minichat.application.port.out.ai.ProviderEndpoint;
 import com.minichat.application.port.out.ai.ReplyRequest;
 import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.domain.provider.ProviderType;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A self-hosted Ollama server's native chat API, streamed as one JSON object per line; the last
@@ -23,7 +21,8 @@ import java.util.Map;
  * e.g. {@code http://gpu-1:11434}.
  */
 public final class OllamaClient implements ProviderClient {
-  private static final String NAME = "Ollama";
+  /** How messages name the server. */
+  static final String NAME = "Ollama";
 
   private final StreamingHttp http;
 
@@ -46,16 +45,12 @@ public final class OllamaClient implements ProviderClient {
   @Override
   public ModelReply complete(ProviderEndpoint endpoint, ReplyRequest request, TokenSink sink) {
     // Ollama itself has no keys; one set here is for a proxy in front of it
-    Map<String, String> headers = new LinkedHashMap<>();
-    if (endpoint.apiKey() != null) {
-      headers.put("Authorization", "Bearer " + endpoint.apiKey());
-    }
     StreamedAnswer answer =
         new StreamedAnswer(NAME, ProviderType.OLLAMA, endpoint.model(), sink, http.json());
     http.post(
         NAME,
         Endpoints.resolve(NAME, endpoint, null, "/api/chat"),
-        headers,
+        Endpoints.bearer(endpoint),
         body(endpoint.model(), Prompt.of(request)),
         line -> read(answer, line));
     return answer.reply();

@@ -14,8 +14,6 @@ import com.minichat.application.port.out.ai.ProviderEndpoint;
 import com.minichat.application.port.out.ai.ReplyRequest;
 import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.domain.provider.ProviderType;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * OpenAI's chat completions API, streamed ({@code stream: true} with usage in the last chunk). The
@@ -25,6 +23,9 @@ import java.util.Map;
 public final class OpenAiClient implements ProviderClient {
   /** OpenAI's own API. */
   public static final String HOSTED = "https://api.openai.com/v1";
+
+  /** How messages name a compatible server. */
+  static final String COMPATIBLE = "The OpenAI-compatible server";
 
   private final StreamingHttp http;
   private final ProviderType type;
@@ -47,17 +48,13 @@ public final class OpenAiClient implements ProviderClient {
 
   @Override
   public ModelReply complete(ProviderEndpoint endpoint, ReplyRequest request, TokenSink sink) {
-    String name = type == ProviderType.OPENAI ? "OpenAI" : "The OpenAI-compatible server";
-    Map<String, String> headers = new LinkedHashMap<>();
-    if (endpoint.apiKey() != null) {
-      headers.put("Authorization", "Bearer " + endpoint.apiKey());
-    }
+    String name = type == ProviderType.OPENAI ? "OpenAI" : COMPATIBLE;
     StreamedAnswer answer = new StreamedAnswer(name, type, endpoint.model(), sink, http.json());
     http.postForEvents(
         name,
         Endpoints.resolve(
             name, endpoint, type == ProviderType.OPENAI ? HOSTED : null, "/chat/completions"),
-        headers,
+        Endpoints.bearer(endpoint),
         body(endpoint.model(), Prompt.of(request)),
         (event, data) -> read(name, answer, data));
     return answer.reply();

@@ -2,8 +2,9 @@ package com.minichat.adapters.ai.provider;
 
 import com.minichat.application.port.out.ai.ProviderEndpoint;
 import java.net.URI;
+import java.util.Map;
 
-/** Builds the addresses provider clients call. */
+/** Builds the addresses provider clients call, and their bearer authentication. */
 public final class Endpoints {
   private Endpoints() {}
 
@@ -29,5 +30,16 @@ public final class Endpoints {
       base = base.substring(0, base.length() - 1);
     }
     return URI.create(base + path);
+  }
+
+  /**
+   * {@code Authorization: Bearer <key>} when the endpoint has a key, no header otherwise. OpenAI
+   * and compatible servers take their keys this way; self-hosted servers usually need none, but a
+   * proxy in front of them may.
+   */
+  public static Map<String, String> bearer(ProviderEndpoint endpoint) {
+    return endpoint.apiKey() == null
+        ? Map.of()
+        : Map.of("Authorization", "Bearer " + endpoint.apiKey());
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 /**
@@ -75,14 +77,27 @@ public final class ProviderStub implements AutoCloseable {
   private Duration pace = Duration.ZERO;
   private Duration firstChunkDelay = Duration.ZERO;
 
-  private ProviderStub(Dialect dialect) {
+  private ProviderStub(Dialect dialect, Consumer<JavalinDefaultRoutingApi> moreRoutes) {
     this.dialect = dialect;
-    this.server = Javalin.create(config -> config.routes.post(dialect.path(), this::handle));
+    this.server =
+        Javalin.create(
+            config -> {
+              config.routes.post(dialect.path(), this::handle);
+              moreRoutes.accept(config.routes);
+            });
   }
 
   /** Starts a stub speaking {@code dialect} on a free local port. */
   public static ProviderStub start(Dialect dialect) {
-    ProviderStub stub = new ProviderStub(dialect);
+    return start(dialect, routes -> {});
+  }
+
+  /**
+   * Starts a stub speaking {@code dialect} that also serves {@code moreRoutes}, such as the
+   * provider's model management ({@code OllamaModelsStub}).
+   */
+  public static ProviderStub start(Dialect dialect, Consumer<JavalinDefaultRoutingApi> moreRoutes) {
+    ProviderStub stub = new ProviderStub(dialect, moreRoutes);
     stub.server.start("127.0.0.1", 0);
     return stub;
   }

@@ -30,14 +30,20 @@ public final class ProviderRoutes {
     this.envelope = envelope;
   }
 
-  /** One provider as sent. */
-  public record ProviderRequest(String type, String model, String baseUrl, String apiKey) {}
+  /** One provider as sent; {@code serverId} names a registered model server instead. */
+  public record ProviderRequest(
+      String type, String model, String baseUrl, String apiKey, String serverId) {}
 
   /** One provider as shown: the key only masked. */
-  public record ProviderResponse(String type, String model, String baseUrl, String apiKey) {
+  public record ProviderResponse(
+      String type, String model, String baseUrl, String apiKey, String serverId) {
     static ProviderResponse from(ProviderConfig config) {
       return new ProviderResponse(
-          config.type().wireName(), config.model(), config.baseUrl(), config.apiKeyHint());
+          config.type().wireName(),
+          config.model(),
+          config.baseUrl(),
+          config.apiKeyHint(),
+          config.serverId() == null ? null : config.serverId().value());
     }
   }
 
@@ -60,7 +66,11 @@ public final class ProviderRoutes {
                     request == null
                         ? null
                         : new ProviderSetting(
-                            request.type(), request.model(), request.baseUrl(), request.apiKey()))
+                            request.type(),
+                            request.model(),
+                            request.baseUrl(),
+                            request.apiKey(),
+                            request.serverId()))
             .collect(Collectors.toList());
     write(ctx, providers.replace(actor, WorkspaceRoutes.workspaceId(ctx), settings));
   }

@@ -6,6 +6,7 @@ import com.minichat.domain.common.DomainException;
 import com.minichat.domain.common.ErrorCode;
 import com.minichat.domain.common.ForbiddenException;
 import com.minichat.domain.common.NotFoundException;
+import com.minichat.domain.common.PayloadTooLargeException;
 import com.minichat.domain.common.RateLimitedException;
 import com.minichat.domain.common.UpstreamUnavailableException;
 import com.minichat.domain.common.ValidationException;
@@ -54,6 +55,7 @@ public final class ErrorHandler {
             ctx.header("RateLimit-Reset", seconds);
             yield 429;
           }
+          case PayloadTooLargeException e -> 413;
           case UpstreamUnavailableException e -> 503;
         };
     List<Envelope.Detail> details =

@@ -69,14 +69,28 @@ public final class ApiClient {
   /** Any request; {@code body} may be null. */
   public ApiResponse send(
       String method, String path, String body, String contentType, String... headers) {
+    return sendBody(
+        method,
+        path,
+        body == null ? null : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8),
+        contentType,
+        headers);
+  }
+
+  /**
+   * Any request with a body of bytes, such as a file streamed from disk ({@code
+   * BodyPublishers.ofFile}); {@code body} may be null.
+   */
+  public ApiResponse sendBody(
+      String method,
+      String path,
+      HttpRequest.BodyPublisher body,
+      String contentType,
+      String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofSeconds(30))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
     if (body != null && contentType != null) {
       request.header("Content-Type", contentType);
     }

@@ -13,7 +13,8 @@ public final class MongoMigrations {
         new CreateIndexesMigration(),
         new CreateTokenAndAuditIndexesMigration(),
         new TeamsAndApiKeysMigration(),
-        new WebhooksMigration());
+        new WebhooksMigration(),
+        new ModelServersMigration());
   }
 
   /** A runner for {@link #all()} on {@code database}. */

@@ -3,6 +3,7 @@ package com.minichat.adapters.mongo.provider;
 import com.minichat.adapters.mongo.MongoErrors;
 import com.minichat.adapters.mongo.MongoSchema;
 import com.minichat.application.port.out.provider.ProviderChainRepository;
+import com.minichat.domain.modelserver.ModelServerId;
 import com.minichat.domain.provider.ProviderConfig;
 import com.minichat.domain.provider.ProviderType;
 import com.minichat.domain.workspace.WorkspaceId;
@@ -18,6 +19,7 @@ import org.bson.Document;
 /**
  * Provider chains in the {@code providerChains} collection, one document per workspace (the
  * workspace id is the document id). API keys arrive already encrypted and are stored as they are.
+ * An entry naming a registered model server has {@code serverId}; older entries lack the field.
  */
 public final class MongoProviderChainRepository implements ProviderChainRepository {
   static final String PROVIDERS = "providers";
@@ -26,6 +28,7 @@ public final class MongoProviderChainRepository implements ProviderChainReposito
   static final String BASE_URL = "baseUrl";
   static final String ENCRYPTED_API_KEY = "encryptedApiKey";
   static final String API_KEY_HINT = "apiKeyHint";
+  static final String SERVER_ID = "serverId";
 
   private final MongoCollection<Document> chains;
 
@@ -50,7 +53,10 @@ public final class MongoProviderChainRepository implements ProviderChainReposito
                     provider.getString(MODEL),
                     provider.getString(BASE_URL),
                     provider.getString(ENCRYPTED_API_KEY),
-                    provider.getString(API_KEY_HINT)))
+                    provider.getString(API_KEY_HINT),
+                    provider.getString(SERVER_ID) == null
+                        ? null
+                        : new ModelServerId(provider.getString(SERVER_ID))))
         .toList();
   }
 
@@ -64,7 +70,10 @@ public final class MongoProviderChainRepository implements ProviderChainReposito
                         .append(MODEL, provider.model())
                         .append(BASE_URL, provider.baseUrl())
                         .append(ENCRYPTED_API_KEY, provider.encryptedApiKey())
-                        .append(API_KEY_HINT, provider.apiKeyHint()))
+                        .append(API_KEY_HINT, provider.apiKeyHint())
+                        .append(
+                            SERVER_ID,
+                            provider.serverId() == null ? null : provider.serverId().value()))
             .toList();
     MongoErrors.call(
         "save provider chain",

@@ -77,7 +77,8 @@ class MigrationRunnerTest {
             "0001-create-indexes",
             "0002-create-token-and-audit-indexes",
             "0003-teams-and-api-keys",
-            "0004-webhooks"),
+            "0004-webhooks",
+            "0005-model-servers"),
         runner.run());
     assertEquals(List.of(), runner.run());
     assertEquals(List.of(), MongoMigrations.migrate(database));
@@ -88,7 +89,7 @@ class MigrationRunnerTest {
             .find()
             .sort(new Document(MongoSchema.ID, 1))
             .into(new ArrayList<>());
-    assertEquals(4, recorded.size());
+    assertEquals(5, recorded.size());
     assertEquals("0001-create-indexes", recorded.getFirst().getString(MongoSchema.ID));
     assertEquals(Date.from(NOW), recorded.getFirst().getDate("appliedAt"));
     assertTrue(recorded.getFirst().getString("description").contains("users.email"));
@@ -101,6 +102,8 @@ class MigrationRunnerTest {
     assertEquals("0004-webhooks", recorded.get(3).getString(MongoSchema.ID));
     assertEquals(Date.from(NOW), recorded.get(3).getDate("appliedAt"));
     assertTrue(recorded.get(3).getString("description").contains("webhooks"));
+    assertEquals("0005-model-servers", recorded.get(4).getString(MongoSchema.ID));
+    assertTrue(recorded.get(4).getString("description").contains("modelUploads"));
   }
 
   @Test
@@ -116,10 +119,40 @@ class MigrationRunnerTest {
   }
 
   @Test
-  void migrationFourComesLastAndApplyingItAgainIsHarmless() {
+  void migrationFiveCreatesTheModelServerAndUploadIndexes() {
+    MongoMigrations.migrate(database);
+
+    for (String collection : List.of(MongoSchema.MODEL_SERVERS, MongoSchema.MODEL_UPLOADS)) {
+      Map<String, Document> found = indexes(collection);
+      String name = collection + "_workspaceId_createdAt";
+      assertEquals(Set.of("_id_", name), found.keySet());
+      assertEquals(
+          new Document("workspaceId", 1).append("createdAt", 1).append("_id", 1),
+          found.get(name).get("key"));
+      assertNotUnique(found.get(name));
+    }
+  }
+
+  @Test
+  void migrationFiveComesLastAndApplyingItAgainIsHarmless() {
+    new MigrationRunner(database, MongoMigrations.all().subList(0, 4), CLOCK).run();
+    assertEquals(List.of("0005-model-servers"), MongoMigrations.migrate(database));
+    Migration modelServers = MongoMigrations.all().getLast();
+
+    modelServers.apply(database);
+    modelServers.apply(database);
+
+    assertEquals("0005-model-servers", modelServers.id());
+    assertEquals(
+        Set.of("_id_", "modelUploads_workspaceId_createdAt"),
+        indexes(MongoSchema.MODEL_UPLOADS).keySet());
+  }
+
+  @Test
+  void migrationFourAppliedAgainIsHarmless() {
     new MigrationRunner(database, MongoMigrations.all().subList(0, 3), CLOCK).run();
-    assertEquals(List.of("0004-webhooks"), MongoMigrations.migrate(database));
-    Migration webhooks = MongoMigrations.all().getLast();
+    assertEquals(List.of("0004-webhooks", "0005-model-servers"), MongoMigrations.migrate(database));
+    Migration webhooks = MongoMigrations.all().get(3);
 
     webhooks.apply(database);
     webhooks.apply(database);

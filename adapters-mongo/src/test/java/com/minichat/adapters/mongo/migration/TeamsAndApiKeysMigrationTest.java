@@ -119,7 +119,8 @@ class TeamsAndApiKeysMigrationTest {
     void isTheThirdMigration() {
       assertEquals("0003-teams-and-api-keys", migration().id());
       assertEquals(
-          List.of("0003-teams-and-api-keys", "0004-webhooks"), MongoMigrations.migrate(database));
+          List.of("0003-teams-and-api-keys", "0004-webhooks", "0005-model-servers"),
+          MongoMigrations.migrate(database));
       assertEquals(List.of(), MongoMigrations.migrate(database));
     }
 
@@ -212,7 +213,8 @@ class TeamsAndApiKeysMigrationTest {
       workspaces.markDeleted(deleted.id(), T0.plusSeconds(7200));
 
       assertEquals(
-          List.of("0003-teams-and-api-keys", "0004-webhooks"), MongoMigrations.migrate(database));
+          List.of("0003-teams-and-api-keys", "0004-webhooks", "0005-model-servers"),
+          MongoMigrations.migrate(database));
 
       MongoMembershipRepository memberships = new MongoMembershipRepository(database);
       for (Workspace workspace : List.of(first, second, deleted)) {

@@ -4,11 +4,14 @@ import com.minichat.application.port.in.provider.ProviderChainUseCase;
 import com.minichat.application.port.in.provider.ProviderSetting;
 import com.minichat.application.port.out.provider.ProviderChainRepository;
 import com.minichat.application.port.out.security.SecretCipher;
+import com.minichat.application.service.modelserver.RegisteredServers;
 import com.minichat.application.service.workspace.WorkspaceAccess;
 import com.minichat.domain.access.Actor;
 import com.minichat.domain.common.Masking;
 import com.minichat.domain.common.Urls;
 import com.minichat.domain.common.Violations;
+import com.minichat.domain.modelserver.ModelServer;
+import com.minichat.domain.modelserver.ModelServerId;
 import com.minichat.domain.provider.ProviderConfig;
 import com.minichat.domain.provider.ProviderType;
 import com.minichat.domain.team.Permission;
@@ -18,7 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reading and replacing a workspace's provider chain; API keys are encrypted at rest. */
+/**
+ * Reading and replacing a workspace's provider chain; API keys are encrypted at rest. A self-hosted
+ * entry may name one of the workspace's registered model servers instead of its address and key.
+ */
 public final class ProviderChainService implements ProviderChainUseCase {
   /** Most providers a chain may hold. */
   public static final int MAX_PROVIDERS = 5;
@@ -28,13 +34,22 @@ public final class ProviderChainService implements ProviderChainUseCase {
   private static final int MAX_KEY = 500;
 
   private final ProviderChainRepository chains;
+  private final RegisteredServers servers;
   private final WorkspaceAccess access;
   private final SecretCipher cipher;
   private final Clock clock;
 
+  /**
+   * @param servers the model servers chain entries may name
+   */
   public ProviderChainService(
-      ProviderChainRepository chains, WorkspaceAccess access, SecretCipher cipher, Clock clock) {
+      ProviderChainRepository chains,
+      RegisteredServers servers,
+      WorkspaceAccess access,
+      SecretCipher cipher,
+      Clock clock) {
     this.chains = chains;
+    this.servers = servers;
     this.access = access;
     this.cipher = cipher;
     this.clock = clock;
@@ -95,6 +110,9 @@ public final class ProviderChainService implements ProviderChainUseCase {
       return Optional.empty();
     }
     ProviderType kind = type.get();
+    if (setting.serverId() != null) {
+      return named(setting, kind, field, workspaceId, violations);
+    }
     boolean offline = kind == ProviderType.OFFLINE;
     boolean keepsKey =
         setting.apiKey() == null
@@ -142,5 +160,32 @@ public final class ProviderChainService implements ProviderChainUseCase {
             setting.baseUrl(),
             hasKey ? cipher.encrypt(setting.apiKey().strip(), associatedData(workspaceId)) : null,
             hasKey ? Masking.mask(setting.apiKey()) : null));
+  }
+
+  /** An entry naming a registered server of its type, whose address and key then apply. */
+  private Optional<ProviderConfig> named(
+      ProviderSetting setting,
+      ProviderType kind,
+      String field,
+      WorkspaceId workspaceId,
+      Violations violations) {
+    Optional<ModelServer> server =
+        setting.serverId().isBlank()
+            ? Optional.empty()
+            : servers.find(workspaceId, new ModelServerId(setting.serverId().strip()));
+    violations
+        .text(setting.model(), field + ".model", true, MAX_MODEL)
+        .check(server.isPresent(), field + ".serverId", "is not a model server of this workspace")
+        .check(
+            server.map(found -> found.type() == kind).orElse(true),
+            field + ".type",
+            "must be the type of the named server, "
+                + server.map(found -> found.type().wireName()).orElse(""))
+        .check(
+            setting.baseUrl() == null && setting.apiKey() == null,
+            field,
+            "takes its address and key from the named server: send no baseUrl or apiKey");
+    return server.map(
+        found -> new ProviderConfig(kind, setting.model(), null, null, null, found.id()));
   }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.minichat.application.fake.InMemoryConversationRepository;
 import com.minichat.application.fake.InMemoryJobRuns;
 import com.minichat.application.fake.InMemoryMessageRepository;
+import com.minichat.application.fake.InMemoryModelServerRepository;
 import com.minichat.application.fake.InMemoryProviderChainRepository;
 import com.minichat.application.fake.InMemoryUsageCounters;
 import com.minichat.application.port.in.chat.ChatModel;
@@ -23,6 +24,7 @@ import com.minichat.application.port.out.ai.TokenSink;
 import com.minichat.application.port.out.usage.UsageCounters;
 import com.minichat.application.service.conversation.AiBudgetAlerts;
 import com.minichat.application.service.conversation.BotReplies;
+import com.minichat.application.service.modelserver.RegisteredServers;
 import com.minichat.application.service.provider.ProviderEndpoints;
 import com.minichat.application.service.support.FakeSecretCipher;
 import com.minichat.application.service.support.RecordingEventBus;
@@ -81,7 +83,11 @@ class ServerChatServiceTest {
                 messages,
                 usage,
                 model,
-                new ProviderEndpoints(chains, new FakeSecretCipher()),
+                new ProviderEndpoints(
+                    chains,
+                    new RegisteredServers(
+                        new InMemoryModelServerRepository(), new FakeSecretCipher()),
+                    new FakeSecretCipher()),
                 events,
                 PriceTable.NONE,
                 new AiBudgetAlerts(

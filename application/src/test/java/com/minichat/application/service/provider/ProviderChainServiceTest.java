@@ -3,10 +3,14 @@ package com.minichat.application.service.provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.minichat.application.fake.InMemoryModelServerRepository;
 import com.minichat.application.fake.InMemoryProviderChainRepository;
 import com.minichat.application.port.in.provider.ProviderSetting;
+import com.minichat.application.port.out.ai.ProviderEndpoint;
+import com.minichat.application.service.modelserver.RegisteredServers;
 import com.minichat.application.service.support.FakeSecretCipher;
 import com.minichat.application.service.support.TenancyFixture;
 import com.minichat.domain.access.UserActor;
@@ -15,6 +19,8 @@ import com.minichat.domain.common.FieldViolation;
 import com.minichat.domain.common.ForbiddenException;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.ValidationException;
+import com.minichat.domain.modelserver.ModelServer;
+import com.minichat.domain.modelserver.ModelServerId;
 import com.minichat.domain.provider.ProviderConfig;
 import com.minichat.domain.provider.ProviderType;
 import com.minichat.domain.team.Role;
@@ -32,7 +38,9 @@ class ProviderChainServiceTest {
 
   private final TenancyFixture fx = new TenancyFixture();
   private final InMemoryProviderChainRepository chains = new InMemoryProviderChainRepository();
+  private final InMemoryModelServerRepository serverStore = new InMemoryModelServerRepository();
   private final FakeSecretCipher cipher = new FakeSecretCipher();
+  private final RegisteredServers servers = new RegisteredServers(serverStore, cipher);
   private ProviderChainService service;
   private User owner;
   private Workspace workspace;
@@ -40,7 +48,7 @@ class ProviderChainServiceTest {
 
   @BeforeEach
   void setUp() {
-    service = new ProviderChainService(chains, fx.access, cipher, fx.clock);
+    service = new ProviderChainService(chains, servers, fx.access, cipher, fx.clock);
     owner = fx.user("Owner");
     workspace = fx.workspace(owner, "Bots");
     ownerActor = new UserActor(owner.id());
@@ -156,5 +164,82 @@ class ProviderChainServiceTest {
 
     assertThrows(
         NotFoundException.class, () -> service.chain(new UserActor(stranger.id()), workspace.id()));
+  }
+
+  private ModelServer registerOllama(Workspace in, String key) {
+    ModelServerId id = ModelServerId.generate();
+    ModelServer server =
+        new ModelServer(
+            id,
+            in.id(),
+            "GPU box",
+            ProviderType.OLLAMA,
+            "http://gpu-1:11434",
+            key == null ? null : cipher.encrypt(key, RegisteredServers.associatedData(in.id(), id)),
+            key == null ? null : "oll…" + key.substring(key.length() - 4),
+            fx.clock.instant());
+    serverStore.insert(server);
+    return server;
+  }
+
+  @Test
+  void anEntryMayNameARegisteredServerWhoseAddressAndKeyThenApply() {
+    ModelServer server = registerOllama(workspace, "proxy-key-5678");
+
+    List<ProviderConfig> saved =
+        service.replace(
+            ownerActor,
+            workspace.id(),
+            List.of(new ProviderSetting("ollama", "shop-bot:q4", null, null, server.id().value())));
+
+    ProviderConfig entry = saved.getFirst();
+    assertEquals(server.id(), entry.serverId());
+    assertNull(entry.baseUrl());
+    assertNull(entry.encryptedApiKey());
+    assertEquals(
+        List.of(
+            new ProviderEndpoint(
+                ProviderType.OLLAMA, "shop-bot:q4", "http://gpu-1:11434", "proxy-key-5678")),
+        new ProviderEndpoints(chains, servers, cipher).of(workspace.id()));
+  }
+
+  @Test
+  void aNamedServerMustBeThisWorkspacesOfTheSameTypeWithoutItsOwnAddress() {
+    ModelServer server = registerOllama(workspace, null);
+    ModelServer foreign = registerOllama(fx.workspace(fx.user("Other"), "Other"), null);
+    List<ProviderSetting> chain =
+        List.of(
+            new ProviderSetting("openai-compatible", "m", null, null, server.id().value()),
+            new ProviderSetting("ollama", "m", null, null, foreign.id().value()),
+            new ProviderSetting("ollama", "m", "http://elsewhere:11434", null, server.id().value()),
+            new ProviderSetting("ollama", "", null, null, " "));
+
+    ValidationException e =
+        assertThrows(
+            ValidationException.class, () -> service.replace(ownerActor, workspace.id(), chain));
+
+    assertEquals(
+        List.of(
+            "providers[0].type",
+            "providers[1].serverId",
+            "providers[2]",
+            "providers[3].model",
+            "providers[3].serverId"),
+        e.violations().stream().map(FieldViolation::field).toList());
+  }
+
+  @Test
+  void anEntryWhoseServerIsGoneFailsOnItsOwnInsteadOfAskingAnotherAddress() {
+    ModelServer server = registerOllama(workspace, "proxy-key-5678");
+    service.replace(
+        ownerActor,
+        workspace.id(),
+        List.of(new ProviderSetting("ollama", "shop-bot", null, null, server.id().value())));
+
+    serverStore.delete(server.id());
+
+    assertEquals(
+        List.of(new ProviderEndpoint(ProviderType.OLLAMA, "shop-bot", null, null)),
+        new ProviderEndpoints(chains, servers, cipher).of(workspace.id()));
   }
 }

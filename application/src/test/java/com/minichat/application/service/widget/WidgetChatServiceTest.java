@@ -11,6 +11,7 @@ import com.minichat.application.fake.InMemoryConversationRepository;
 import com.minichat.application.fake.InMemoryJobRuns;
 import com.minichat.application.fake.InMemoryMembershipRepository;
 import com.minichat.application.fake.InMemoryMessageRepository;
+import com.minichat.application.fake.InMemoryModelServerRepository;
 import com.minichat.application.fake.InMemoryProviderChainRepository;
 import com.minichat.application.fake.InMemoryUsageCounters;
 import com.minichat.application.fake.InMemoryUserRepository;
@@ -26,6 +27,7 @@ import com.minichat.application.port.out.security.VisitorClaims;
 import com.minichat.application.port.out.usage.UsageCounters;
 import com.minichat.application.service.conversation.AiBudgetAlerts;
 import com.minichat.application.service.conversation.BotReplies;
+import com.minichat.application.service.modelserver.RegisteredServers;
 import com.minichat.application.service.provider.ProviderChainService;
 import com.minichat.application.service.provider.ProviderEndpoints;
 import com.minichat.application.service.support.FakeSecretCipher;
@@ -156,7 +158,10 @@ class WidgetChatServiceTest {
             messages,
             usage,
             model,
-            new ProviderEndpoints(providerChains, cipher),
+            new ProviderEndpoints(
+                providerChains,
+                new RegisteredServers(new InMemoryModelServerRepository(), cipher),
+                cipher),
             events,
             prices,
             new AiBudgetAlerts(memberships, users, mailer, new InMemoryJobRuns(), clock),

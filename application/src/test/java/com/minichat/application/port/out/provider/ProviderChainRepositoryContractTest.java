@@ -2,6 +2,7 @@ package com.minichat.application.port.out.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.minichat.domain.modelserver.ModelServerId;
 import com.minichat.domain.provider.ProviderConfig;
 import com.minichat.domain.provider.ProviderType;
 import com.minichat.domain.workspace.WorkspaceId;
@@ -28,6 +29,8 @@ public abstract class ProviderChainRepositoryContractTest {
     return List.of(
         new ProviderConfig(ProviderType.OPENAI, "gpt-4o-mini", null, "ENC(sk-1)", "sk-…abcd"),
         new ProviderConfig(ProviderType.OLLAMA, "llama3.2", "http://127.0.0.1:11434", null, null),
+        new ProviderConfig(
+            ProviderType.OLLAMA, "shop-bot:q4", null, null, null, new ModelServerId("srv1")),
         new ProviderConfig(ProviderType.OFFLINE, "", null, null, null));
   }
 
