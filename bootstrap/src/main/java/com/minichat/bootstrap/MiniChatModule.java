@@ -699,7 +699,7 @@ final class MiniChatModule extends AbstractModule {
     PlanService plans =
         new PlanService(workspaces, users, access, memberships, invitations, usage, clock);
     ConversationService conversationService =
-        new ConversationService(access, conversations, messages, events, clock);
+        new ConversationService(access, conversations, messages, memberships, events, clock);
     VisitorConversationService visitorConversations =
         new VisitorConversationService(workspaces, conversations, messages, tokens, events, clock);
     BotReplies replies =

@@ -493,6 +493,7 @@ class HttpServerTest {
         false,
         false,
         null,
+        null,
         NOW,
         NOW);
   }

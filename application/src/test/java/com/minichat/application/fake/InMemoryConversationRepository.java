@@ -58,6 +58,7 @@ public final class InMemoryConversationRepository implements ConversationReposit
             millisOrNull(receipts.visitorSeenUpTo()),
             millisOrNull(receipts.teamDeliveredUpTo()),
             millisOrNull(receipts.teamSeenUpTo())),
+        conversation.assigneeId(),
         millis(conversation.createdAt()),
         millis(conversation.updatedAt()));
   }

@@ -285,4 +285,22 @@ class ConversationLifecycleTest {
     assertEquals(400, forged.status(), forged.body());
     assertEquals("visitorId", forged.json().at("/error/details/0/field").asText());
   }
+
+  @Test
+  void aConversationIsAssignedToAMemberAndTheTeamSeesItLive() {
+    Browser member = Tenants.join(app, owner, workspaceId, "member@example.com", "member");
+    try (LiveSocket dashboard = LiveSocket.team(app.localUrl(), owner.accessToken(), workspaceId)) {
+      ApiResponse assigned = team("PATCH", "", "{\"assigneeId\":\"" + member.userId() + "\"}");
+      assertEquals(200, assigned.status(), assigned.body());
+      assertEquals(member.userId(), assigned.data().path("assigneeId").asText());
+      assertEquals(
+          member.userId(),
+          dashboard.await("conversation.updated").at("/conversation/assigneeId").asText());
+    }
+
+    ApiResponse stranger = team("PATCH", "", "{\"assigneeId\":\"nobody-here\"}");
+    assertEquals(400, stranger.status(), stranger.body());
+    assertEquals("assigneeId", stranger.json().at("/error/details/0/field").asText());
+    assertTrue(team("PATCH", "", "{\"assigneeId\":\"\"}").data().path("assigneeId").isNull());
+  }
 }

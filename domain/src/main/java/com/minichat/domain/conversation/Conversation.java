@@ -1,5 +1,6 @@
 package com.minichat.domain.conversation;
 
+import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param aiPaused whether a person took over: the bot stays silent until released
  * @param humanRequested whether the visitor asked for a person and no one has answered yet
  * @param receipts how far each side has received and seen the other's messages
+ * @param assigneeId the team member responsible for the conversation; {@code null} for nobody
  */
 public record Conversation(
     ConversationId id,
@@ -22,6 +24,7 @@ public record Conversation(
     boolean aiPaused,
     boolean humanRequested,
     Receipts receipts,
+    UserId assigneeId,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -47,6 +50,7 @@ public record Conversation(
         false,
         false,
         Receipts.NONE,
+        null,
         now,
         now);
   }
@@ -62,6 +66,7 @@ public record Conversation(
         aiPaused,
         humanRequested,
         receipts,
+        assigneeId,
         createdAt,
         now);
   }
@@ -74,7 +79,17 @@ public record Conversation(
   /** A person of the team answered: the bot pauses and the request for a human is met. */
   public Conversation humanAnswered(Instant now) {
     return new Conversation(
-        id, workspaceId, visitorId, status, visitor, true, false, receipts, createdAt, now);
+        id,
+        workspaceId,
+        visitorId,
+        status,
+        visitor,
+        true,
+        false,
+        receipts,
+        assigneeId,
+        createdAt,
+        now);
   }
 
   /** The team hands the conversation back to the bot (or takes it without writing). */
@@ -88,6 +103,7 @@ public record Conversation(
         paused,
         humanRequested,
         receipts,
+        assigneeId,
         createdAt,
         now);
   }
@@ -103,6 +119,7 @@ public record Conversation(
         aiPaused,
         true,
         receipts,
+        assigneeId,
         createdAt,
         now);
   }
@@ -118,6 +135,23 @@ public record Conversation(
         aiPaused,
         humanRequested,
         receipts,
+        assigneeId,
+        createdAt,
+        now);
+  }
+
+  /** The conversation handed to {@code member}; {@code null} leaves it to nobody. */
+  public Conversation assignedTo(UserId member, Instant now) {
+    return new Conversation(
+        id,
+        workspaceId,
+        visitorId,
+        status,
+        visitor,
+        aiPaused,
+        humanRequested,
+        receipts,
+        member,
         createdAt,
         now);
   }
@@ -133,6 +167,7 @@ public record Conversation(
         aiPaused,
         humanRequested,
         newReceipts,
+        null,
         createdAt,
         now);
   }

@@ -17,11 +17,13 @@ import com.minichat.domain.conversation.ConversationStatus;
 import com.minichat.domain.conversation.MessageId;
 import com.minichat.domain.conversation.Receipts;
 import com.minichat.domain.conversation.VisitorProfile;
+import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.WorkspaceId;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Conversations for team members and API keys: read with the {@code read} scope; answer, take over,
@@ -57,6 +59,7 @@ public final class ConversationRoutes {
       boolean aiPaused,
       boolean humanRequested,
       ReceiptsResponse receipts,
+      String assigneeId,
       Instant createdAt,
       Instant updatedAt) {
 
@@ -71,6 +74,7 @@ public final class ConversationRoutes {
           conversation.aiPaused(),
           conversation.humanRequested(),
           ReceiptsResponse.from(conversation.receipts()),
+          conversation.assigneeId() == null ? null : conversation.assigneeId().value(),
           conversation.createdAt(),
           conversation.updatedAt());
     }
@@ -104,8 +108,18 @@ public final class ConversationRoutes {
   /** A message's text. */
   public record TextRequest(String text) {}
 
-  /** The parts of a conversation to change; absent ones stay. */
-  public record ChangeRequest(String status, Boolean aiPaused) {}
+  /**
+   * The parts of a conversation to change; absent ones stay. {@code assigneeId} names the member
+   * responsible; an empty string leaves the conversation to nobody.
+   */
+  public record ChangeRequest(String status, Boolean aiPaused, String assigneeId) {
+    Optional<UserId> assignee() {
+      if (assigneeId == null) {
+        return null;
+      }
+      return assigneeId.isBlank() ? Optional.empty() : Optional.of(new UserId(assigneeId.strip()));
+    }
+  }
 
   /** A receipt: the kind ({@code delivered}, {@code seen}) and the last message it covers. */
   public record ReceiptRequest(String kind, String upTo) {
@@ -162,7 +176,8 @@ public final class ConversationRoutes {
     ConversationChange change =
         new ConversationChange(
             Requests.choice(request.status(), ConversationStatus.class, "status"),
-            request.aiPaused());
+            request.aiPaused(),
+            request.assignee());
     envelope.ok(
         ctx, ConversationResponse.from(conversations.change(actor, conversationId(ctx), change)));
   }

@@ -12,6 +12,7 @@ import com.minichat.domain.conversation.ConversationStatus;
 import com.minichat.domain.conversation.Receipts;
 import com.minichat.domain.conversation.VisitorId;
 import com.minichat.domain.conversation.VisitorProfile;
+import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.WorkspaceId;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
@@ -29,6 +30,7 @@ public final class ConversationDocumentMapper {
   public static final String AI_PAUSED = "aiPaused";
   public static final String HUMAN_REQUESTED = "humanRequested";
   public static final String RECEIPTS = "receipts";
+  public static final String ASSIGNEE_ID = "assigneeId";
 
   /** The fields {@link #toDomain} reads. */
   public static final Bson PROJECTION =
@@ -41,6 +43,7 @@ public final class ConversationDocumentMapper {
           AI_PAUSED,
           HUMAN_REQUESTED,
           RECEIPTS,
+          ASSIGNEE_ID,
           CREATED_AT,
           UPDATED_AT);
 
@@ -60,6 +63,9 @@ public final class ConversationDocumentMapper {
         .append(AI_PAUSED, conversation.aiPaused())
         .append(HUMAN_REQUESTED, conversation.humanRequested())
         .append(RECEIPTS, receipts(conversation.receipts()))
+        .append(
+            ASSIGNEE_ID,
+            conversation.assigneeId() == null ? null : conversation.assigneeId().value())
         .append(CREATED_AT, MongoSchema.toDate(conversation.createdAt()))
         .append(UPDATED_AT, MongoSchema.toDate(conversation.updatedAt()))
         .append(SCHEMA_VERSION, MongoSchema.CURRENT_SCHEMA_VERSION);
@@ -86,6 +92,9 @@ public final class ConversationDocumentMapper {
             MongoSchema.toInstantOrNull(receipts.getDate("visitorSeenUpTo")),
             MongoSchema.toInstantOrNull(receipts.getDate("teamDeliveredUpTo")),
             MongoSchema.toInstantOrNull(receipts.getDate("teamSeenUpTo"))),
+        document.getString(ASSIGNEE_ID) == null
+            ? null
+            : new UserId(document.getString(ASSIGNEE_ID)),
         MongoSchema.toInstant(document.getDate(CREATED_AT)),
         MongoSchema.toInstant(document.getDate(UPDATED_AT)));
   }

@@ -6,6 +6,7 @@ import com.minichat.application.port.in.conversation.QueryConversationsUseCase;
 import com.minichat.application.port.out.conversation.ConversationRepository;
 import com.minichat.application.port.out.conversation.MessageRepository;
 import com.minichat.application.port.out.event.EventBus;
+import com.minichat.application.port.out.team.MembershipRepository;
 import com.minichat.application.service.workspace.WorkspaceAccess;
 import com.minichat.domain.access.Actor;
 import com.minichat.domain.access.UserActor;
@@ -13,6 +14,7 @@ import com.minichat.domain.common.ForbiddenException;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
+import com.minichat.domain.common.ValidationException;
 import com.minichat.domain.conversation.Conversation;
 import com.minichat.domain.conversation.ConversationChanged;
 import com.minichat.domain.conversation.ConversationId;
@@ -31,6 +33,7 @@ public final class ConversationService implements QueryConversationsUseCase, Con
   private final WorkspaceAccess access;
   private final ConversationRepository conversations;
   private final MessageRepository messages;
+  private final MembershipRepository memberships;
   private final EventBus events;
   private final Clock clock;
 
@@ -38,11 +41,13 @@ public final class ConversationService implements QueryConversationsUseCase, Con
       WorkspaceAccess access,
       ConversationRepository conversations,
       MessageRepository messages,
+      MembershipRepository memberships,
       EventBus events,
       Clock clock) {
     this.access = access;
     this.conversations = conversations;
     this.messages = messages;
+    this.memberships = memberships;
     this.events = events;
     this.clock = clock;
   }
@@ -86,6 +91,13 @@ public final class ConversationService implements QueryConversationsUseCase, Con
     }
     if (change.aiPaused() != null) {
       changed = changed.withAiPaused(change.aiPaused(), clock.instant());
+    }
+    if (change.assignee() != null) {
+      UserId assignee = change.assignee().orElse(null);
+      if (assignee != null && memberships.find(conversation.workspaceId(), assignee).isEmpty()) {
+        throw new ValidationException("assigneeId", "must be a member of the workspace");
+      }
+      changed = changed.assignedTo(assignee, clock.instant());
     }
     if (!changed.equals(conversation)) {
       conversations.update(changed);

@@ -26,6 +26,7 @@ import com.minichat.domain.common.ForbiddenException;
 import com.minichat.domain.common.NotFoundException;
 import com.minichat.domain.common.Page;
 import com.minichat.domain.common.PageRequest;
+import com.minichat.domain.common.ValidationException;
 import com.minichat.domain.conversation.Conversation;
 import com.minichat.domain.conversation.ConversationChanged;
 import com.minichat.domain.conversation.ConversationId;
@@ -47,6 +48,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +87,7 @@ class ConversationServiceTest {
             new WorkspaceAccess(workspaces, memberships, new InMemoryUserRepository()),
             conversations,
             messages,
+            memberships,
             events,
             clock);
 
@@ -398,5 +401,40 @@ class ConversationServiceTest {
     assertEquals(
         last.createdAt(),
         conversations.findById(aliceFirst.id()).orElseThrow().receipts().teamSeenUpTo());
+  }
+
+  @Test
+  void aConversationIsAssignedToAMemberAndBackToNobody() {
+    memberships.insert(new Membership(alices.id(), BOB_ID, Role.MEMBER, T0, T0));
+
+    Conversation assigned =
+        service.change(
+            ALICE, aliceFirst.id(), new ConversationChange(null, null, Optional.of(BOB_ID)));
+
+    assertEquals(BOB_ID, assigned.assigneeId());
+    assertEquals(ConversationChanged.of(assigned), events.published().getLast());
+    assertEquals(
+        BOB_ID,
+        service.change(ALICE, aliceFirst.id(), new ConversationChange(null, true)).assigneeId(),
+        "other changes leave the assignment");
+    assertNull(
+        service
+            .change(ALICE, aliceFirst.id(), new ConversationChange(null, null, Optional.empty()))
+            .assigneeId());
+  }
+
+  @Test
+  void onlyAMemberOfTheWorkspaceCanBeAssigned() {
+    ValidationException refused =
+        assertThrows(
+            ValidationException.class,
+            () ->
+                service.change(
+                    ALICE,
+                    aliceFirst.id(),
+                    new ConversationChange(null, null, Optional.of(new UserId("stranger")))));
+
+    assertEquals("assigneeId", refused.violations().getFirst().field());
+    assertNull(conversations.findById(aliceFirst.id()).orElseThrow().assigneeId());
   }
 }

@@ -17,6 +17,7 @@ import com.minichat.domain.conversation.ConversationStatus;
 import com.minichat.domain.conversation.Receipts;
 import com.minichat.domain.conversation.VisitorId;
 import com.minichat.domain.conversation.VisitorProfile;
+import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,6 +77,7 @@ public abstract class ConversationRepositoryContractTest {
         false,
         false,
         Receipts.NONE,
+        null,
         createdAt,
         updatedAt);
   }
@@ -128,6 +130,7 @@ public abstract class ConversationRepositoryContractTest {
             .humanWanted(T0.plusSeconds(2))
             .humanAnswered(T0.plusSeconds(3))
             .withStatus(ConversationStatus.PENDING, T0.plusSeconds(4))
+            .assignedTo(new UserId("agent-7"), T0.plusSeconds(4))
             .withReceipts(
                 original
                     .receipts()
