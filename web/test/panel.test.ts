@@ -849,6 +849,16 @@ describe('errorText', () => {
     expect(labels('th').planLimit).not.toBe(t.planLimit);
   });
 
+  it("explains a refused message in the visitor's language", () => {
+    const refused = new ApiError(
+      'VALIDATION_ERROR',
+      'text contains words this chat does not accept',
+      400,
+    );
+    expect(errorText(refused, t)).toBe(t.notAccepted);
+    expect(errorText(refused, labels('th'))).toBe(labels('th').notAccepted);
+  });
+
   it('uses the offline sentence for network failures', () => {
     expect(errorText(new ApiError(NETWORK_ERROR, '', 0), t)).toBe(t.offline);
   });

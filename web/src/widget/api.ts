@@ -78,6 +78,8 @@ export const NETWORK_ERROR = 'NETWORK_ERROR';
 export const BAD_RESPONSE = 'BAD_RESPONSE';
 /** Server code: the business's plan allows no more visitor messages this month. */
 export const PLAN_LIMIT_REACHED = 'PLAN_LIMIT_REACHED';
+/** Server code: the request was refused, e.g. a message the chat does not accept. */
+export const VALIDATION_ERROR = 'VALIDATION_ERROR';
 
 /** A failed call: either the server's error envelope or a client-side failure. */
 export class ApiError extends Error {

@@ -23,6 +23,8 @@ export interface WidgetLabels {
   pinInvalid: string;
   /** Shown when the business's plan allows no more messages this month. */
   planLimit: string;
+  /** Shown when the chat refuses a message's content (blocked words, moderation, length). */
+  notAccepted: string;
   /** Marks a message that was changed after it was sent. */
   edited: string;
   /** Announced while a team member writes. */
@@ -64,6 +66,7 @@ const LABELS: Record<Lang, WidgetLabels> = {
     pinInvalid: 'The PIN is 4 to 12 digits.',
     planLimit:
       'Sorry, this chat has reached its message limit for this month. Please contact the business another way.',
+    notAccepted: "Sorry, this message can't be sent here. Please rephrase it.",
     edited: 'edited',
     teamTyping: 'A team member is typing…',
     botTyping: 'The assistant is typing…',
@@ -87,6 +90,7 @@ const LABELS: Record<Lang, WidgetLabels> = {
     pinStart: 'เริ่มแชท',
     pinInvalid: 'รหัส PIN ต้องเป็นตัวเลข 4–12 หลัก',
     planLimit: 'ขออภัย แชทนี้ใช้ข้อความครบตามจำนวนของเดือนนี้แล้ว กรุณาติดต่อร้านค้าทางช่องทางอื่น',
+    notAccepted: 'ขออภัย ไม่สามารถส่งข้อความนี้ได้ กรุณาเรียบเรียงข้อความใหม่',
     edited: 'แก้ไขแล้ว',
     teamTyping: 'ทีมงานกำลังพิมพ์…',
     botTyping: 'ผู้ช่วยกำลังพิมพ์…',

@@ -2,6 +2,7 @@ import {
   ApiError,
   NETWORK_ERROR,
   PLAN_LIMIT_REACHED,
+  VALIDATION_ERROR,
   type Author,
   type ChatMessage,
   type Conversation,
@@ -38,6 +39,8 @@ export function errorText(error: unknown, t: WidgetLabels): string {
     if (error.code === NETWORK_ERROR) return t.offline;
     // The visitor reads this one in their own language, not the server's English.
     if (error.code === PLAN_LIMIT_REACHED) return t.planLimit;
+    // the chat's content rules (blocked words, moderation, length) refused the message
+    if (error.code === VALIDATION_ERROR) return t.notAccepted;
     if (error.message) return `${t.sorry} ${error.message}`;
   }
   return t.failed;
