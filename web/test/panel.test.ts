@@ -13,7 +13,7 @@ import {
 import type { PanelHandle } from '../src/widget/contract';
 import { labels } from '../src/widget/i18n';
 import type { LiveTarget } from '../src/widget/live';
-import { errorText, mountPanel } from '../src/widget/panel';
+import { TYPING_TIMEOUT_MS, errorText, mountPanel } from '../src/widget/panel';
 import { fakeFetch, fakeSockets, flush, ok, sse, streamed } from './helpers';
 
 const CONVERSATION: Conversation = { conversationId: 'c1', visitorToken: 'vt_1' };
@@ -634,6 +634,27 @@ describe('mountPanel with live updates', () => {
     expect(texts(m.log)).toEqual(['Welcome! <b>Hi</b>', 'Open at 7']);
     const marks = m.log.querySelectorAll('.msg.agent .edited');
     expect([...marks].map((e) => e.textContent)).toEqual(['แก้ไขแล้ว']);
+  });
+
+  it('forgets a team member typing when the signal is not repeated', async () => {
+    vi.useFakeTimers();
+    try {
+      const { m, socket } = await opened();
+      const typing = () => {
+        socket.receive({ type: 'typing', conversationId: 'c1', who: 'AGENT', typing: true });
+      };
+      typing();
+      await vi.advanceTimersByTimeAsync(TYPING_TIMEOUT_MS - 1);
+      typing();
+      await vi.advanceTimersByTimeAsync(TYPING_TIMEOUT_MS - 1);
+      expect(typingNote(m).textContent).toBe('A team member is typing…');
+
+      await vi.advanceTimersByTimeAsync(1);
+
+      expect(typingNote(m).textContent).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows while a team member types, announcing each change once', async () => {

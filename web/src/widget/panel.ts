@@ -27,6 +27,12 @@ export interface PanelOptions {
 }
 
 /**
+ * How long a typing signal lasts without being repeated: senders repeat it every few seconds
+ * while they type, so one that stops coming means the writer stopped.
+ */
+export const TYPING_TIMEOUT_MS = 8000;
+
+/**
  * Turns any failure into a polite, user-facing sentence. The server's error message is shown
  * when there is one; a reached plan limit, network and unexpected failures get a localized
  * sentence.
@@ -224,12 +230,27 @@ export function mountPanel({
     else task();
   };
 
-  /** Who of the others (`AGENT`, `AI`) is typing. */
-  const typers = new Set<string>();
+  /** Who of the others (`AGENT`, `AI`) is typing, each with the timer that forgets them. */
+  const typers = new Map<string, ReturnType<typeof setTimeout>>();
   const showTypers = () => {
     const text = typers.has('AGENT') ? t.teamTyping : typers.has('AI') ? t.botTyping : '';
     // Repeated signals change nothing, so that the live region is not announced again.
     if (typingNote.textContent !== text) typingNote.textContent = text;
+  };
+  const stopTyping = (who: string) => {
+    clearTimeout(typers.get(who));
+    return typers.delete(who);
+  };
+  const startTyping = (who: string) => {
+    clearTimeout(typers.get(who));
+    // a "stopped" signal lost on the way must not leave the indicator on for good
+    typers.set(
+      who,
+      setTimeout(() => {
+        typers.delete(who);
+        showTypers();
+      }, TYPING_TIMEOUT_MS),
+    );
   };
 
   let current: Conversation | undefined;
@@ -249,7 +270,7 @@ export function mountPanel({
     switch (frame.type) {
       case 'message.created':
       case 'message.updated':
-        if (frame.type === 'message.created' && typers.delete(frame.message.author)) showTypers();
+        if (frame.type === 'message.created' && stopTyping(frame.message.author)) showTypers();
         whenIdle(() => {
           show(frame.message);
           seen();
@@ -258,8 +279,8 @@ export function mountPanel({
       case 'typing':
         // While this tab's own reply streams, its own indicator shows that the bot is typing.
         if (frame.who === 'AI' && frame.typing && held) break;
-        if (frame.typing) typers.add(frame.who);
-        else typers.delete(frame.who);
+        if (frame.typing) startTyping(frame.who);
+        else stopTyping(frame.who);
         showTypers();
         break;
       case 'conversation.updated':
