@@ -11,7 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Measures the latency MiniChat adds to AI replies over calling the provider directly: a stub
@@ -35,11 +36,11 @@ public final class AiLatencyBenchmark {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   /**
-   * MiniChat's production logging configuration. Named explicitly because the adapters-ai test-jar
-   * (which holds the stub) carries a {@code logback-test.xml}, and logback would otherwise prefer
-   * that one.
+   * MiniChat's production logging plus a plain-text logger for the benchmark's own progress on
+   * standard error. Named explicitly because the adapters-ai test-jar (which holds the stub)
+   * carries a {@code logback-test.xml}, and logback would otherwise prefer that one.
    */
-  private static final String LOGGING = "logback.xml";
+  private static final String LOGGING = "logback-bench.xml";
 
   private AiLatencyBenchmark() {}
 
@@ -52,39 +53,45 @@ public final class AiLatencyBenchmark {
   public static void main(String[] args) throws IOException, InterruptedException {
     // before anything creates a logger
     System.setProperty("logback.configurationFile", LOGGING);
+    Logger log = LoggerFactory.getLogger(AiLatencyBenchmark.class);
     if (Arrays.asList(args).contains("--help")) {
-      System.out.print(BenchOptions.USAGE);
+      log.info(BenchOptions.USAGE);
       return;
     }
     BenchOptions options;
     try {
       options = BenchOptions.parse(args);
     } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.print(BenchOptions.USAGE);
+      log.error("{}\n{}", e.getMessage(), BenchOptions.USAGE);
       System.exit(2);
       return;
     }
     Files.createDirectories(options.outputDir());
-    Path log = options.outputDir().resolve("minichat.log");
+    Path logFile = options.outputDir().resolve("minichat.log");
     Path results = options.outputDir().resolve("ai-latency.json");
+    // the table is the command's output on standard output; MiniChat's JSON log lines, which
+    // logback's console appender writes to whatever System.out is at the time, go to the file
     PrintStream out = System.out;
-    // logback's console appender writes to whatever System.out is at the time of each line
-    System.setOut(new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(Files.newOutputStream(logFile), true, StandardCharsets.UTF_8));
 
-    RunResult run = run(options);
+    RunResult run = run(options, log);
 
     Report.writeJson(run, results);
     out.print(Report.tables(run));
     out.println();
     out.println("results: " + results.toAbsolutePath().normalize());
-    out.println("MiniChat's log: " + log.toAbsolutePath().normalize());
+    out.println("MiniChat's log: " + logFile.toAbsolutePath().normalize());
     out.flush();
     boolean failures = run.levels().stream().anyMatch(level -> !level.errors().isEmpty());
     System.exit(failures ? 1 : 0);
   }
 
-  private static RunResult run(BenchOptions options) throws IOException, InterruptedException {
+  /**
+   * @param log the benchmark's own logger, created once the benchmark's logging configuration is
+   *     chosen (a static one would be created too early)
+   */
+  private static RunResult run(BenchOptions options, Logger log)
+      throws IOException, InterruptedException {
     String startedAt = Instant.now().toString();
     List<LevelResult> levels = new ArrayList<>();
     try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -97,15 +104,18 @@ public final class AiLatencyBenchmark {
               stub.call(QUESTION, TIMEOUT),
               () -> new Visitor(app, QUESTION, stub.answer(), TIMEOUT));
       if (!options.warmUp().isZero()) {
-        progress(
-            "warming up the JVM: %s for %d s",
-            clientsText(options.maxClients()), options.warmUp().toSeconds());
+        log.info(
+            "warming up the JVM: {} for {} s",
+            clientsText(options.maxClients()),
+            options.warmUp().toSeconds());
         loop.run(options.maxClients(), options.warmUp(), Duration.ZERO);
       }
       for (int clients : options.clients()) {
-        progress(
-            "%s: %d s warm-up, then %d s measured",
-            clientsText(clients), options.warmUp().toSeconds(), options.measured().toSeconds());
+        log.info(
+            "{}: {} s warm-up, then {} s measured",
+            clientsText(clients),
+            options.warmUp().toSeconds(),
+            options.measured().toSeconds());
         ClosedLoop.Measured measured = loop.run(clients, options.warmUp(), options.measured());
         levels.add(LevelResult.of(clients, options.measured(), measured, loop.miniChatAnswers()));
       }
@@ -128,9 +138,5 @@ public final class AiLatencyBenchmark {
 
   private static String clientsText(int count) {
     return count == 1 ? "1 client" : count + " clients";
-  }
-
-  private static void progress(String format, Object... values) {
-    System.err.println(String.format(Locale.ROOT, format, values));
   }
 }
