@@ -15,6 +15,7 @@ import com.minichat.application.port.out.email.EmailSender;
 import com.minichat.domain.apikey.ApiKey;
 import com.minichat.domain.team.Invitation;
 import com.minichat.domain.usage.BudgetMark;
+import com.minichat.domain.usage.Usd;
 import com.minichat.domain.user.Language;
 import com.minichat.domain.user.TokenPurpose;
 import com.minichat.domain.user.User;
@@ -22,7 +23,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -252,7 +252,7 @@ public final class TemplatedAccountMailer implements AccountMailer {
 
   /** Millionths of a US dollar as dollars and cents, e.g. {@code 25.50}. */
   private static String dollars(long micros) {
-    return BigDecimal.valueOf(micros, 6).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    return Usd.ofMicros(micros).setScale(2, RoundingMode.HALF_UP).toPlainString();
   }
 
   @Override

@@ -15,11 +15,11 @@ import com.minichat.bootstrap.config.Settings.SecuritySettings;
 import com.minichat.bootstrap.config.Settings.SmtpSettings;
 import com.minichat.domain.usage.PriceTable;
 import com.minichat.domain.usage.PriceTable.Price;
+import com.minichat.domain.usage.Usd;
 import com.minichat.domain.workspace.Plan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -372,8 +372,8 @@ public final class ConfigLoader {
                       new Price(
                           row.provider(),
                           row.model(),
-                          micros(row.inputUsdPerMillion()),
-                          micros(row.outputUsdPerMillion())))
+                          Usd.toMicros(row.inputUsdPerMillion()),
+                          Usd.toMicros(row.outputUsdPerMillion())))
               .toList());
     } catch (IOException | RuntimeException e) {
       problems.add(
@@ -409,10 +409,6 @@ public final class ConfigLoader {
       }
     }
     return entries;
-  }
-
-  private static long micros(BigDecimal usd) {
-    return usd.movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact();
   }
 
   private Optional<AdminSettings> admin() {

@@ -57,18 +57,7 @@ public record Conversation(
 
   /** The same conversation with another status. */
   public Conversation withStatus(ConversationStatus newStatus, Instant now) {
-    return new Conversation(
-        id,
-        workspaceId,
-        visitorId,
-        newStatus,
-        visitor,
-        aiPaused,
-        humanRequested,
-        receipts,
-        assigneeId,
-        createdAt,
-        now);
+    return changed(newStatus, visitor, aiPaused, humanRequested, receipts, assigneeId, now);
   }
 
   /** After the visitor wrote: a pending or closed conversation needs an answer again. */
@@ -78,96 +67,53 @@ public record Conversation(
 
   /** A person of the team answered: the bot pauses and the request for a human is met. */
   public Conversation humanAnswered(Instant now) {
-    return new Conversation(
-        id,
-        workspaceId,
-        visitorId,
-        status,
-        visitor,
-        true,
-        false,
-        receipts,
-        assigneeId,
-        createdAt,
-        now);
+    return changed(status, visitor, true, false, receipts, assigneeId, now);
   }
 
   /** The team hands the conversation back to the bot (or takes it without writing). */
   public Conversation withAiPaused(boolean paused, Instant now) {
-    return new Conversation(
-        id,
-        workspaceId,
-        visitorId,
-        status,
-        visitor,
-        paused,
-        humanRequested,
-        receipts,
-        assigneeId,
-        createdAt,
-        now);
+    return changed(status, visitor, paused, humanRequested, receipts, assigneeId, now);
   }
 
   /** The visitor asked to talk to a person; the conversation needs an answer. */
   public Conversation humanWanted(Instant now) {
-    return new Conversation(
-        id,
-        workspaceId,
-        visitorId,
-        ConversationStatus.OPEN,
-        visitor,
-        aiPaused,
-        true,
-        receipts,
-        assigneeId,
-        createdAt,
-        now);
+    return changed(ConversationStatus.OPEN, visitor, aiPaused, true, receipts, assigneeId, now);
   }
 
   /** The visitor told who they are. */
   public Conversation identified(VisitorProfile profile, Instant now) {
-    return new Conversation(
-        id,
-        workspaceId,
-        visitorId,
-        status,
-        profile,
-        aiPaused,
-        humanRequested,
-        receipts,
-        assigneeId,
-        createdAt,
-        now);
+    return changed(status, profile, aiPaused, humanRequested, receipts, assigneeId, now);
   }
 
   /** The conversation handed to {@code member}; {@code null} leaves it to nobody. */
   public Conversation assignedTo(UserId member, Instant now) {
-    return new Conversation(
-        id,
-        workspaceId,
-        visitorId,
-        status,
-        visitor,
-        aiPaused,
-        humanRequested,
-        receipts,
-        member,
-        createdAt,
-        now);
+    return changed(status, visitor, aiPaused, humanRequested, receipts, member, now);
   }
 
   /** The conversation with updated receipts. */
   public Conversation withReceipts(Receipts newReceipts, Instant now) {
+    return changed(status, visitor, aiPaused, humanRequested, newReceipts, assigneeId, now);
+  }
+
+  /** This conversation with its changeable parts as given, updated at {@code now}. */
+  private Conversation changed(
+      ConversationStatus newStatus,
+      VisitorProfile newVisitor,
+      boolean paused,
+      boolean wanted,
+      Receipts newReceipts,
+      UserId assignee,
+      Instant now) {
     return new Conversation(
         id,
         workspaceId,
         visitorId,
-        status,
-        visitor,
-        aiPaused,
-        humanRequested,
+        newStatus,
+        newVisitor,
+        paused,
+        wanted,
         newReceipts,
-        null,
+        assignee,
         createdAt,
         now);
   }

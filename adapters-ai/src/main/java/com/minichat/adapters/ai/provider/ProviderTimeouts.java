@@ -13,14 +13,6 @@ import java.time.Duration;
  */
 public record ProviderTimeouts(
     Duration connect, Duration firstByte, Duration stall, Duration total) {
-  /** Timeouts for hosted providers over the internet. */
-  public static final ProviderTimeouts DEFAULTS =
-      new ProviderTimeouts(
-          Duration.ofSeconds(5),
-          Duration.ofSeconds(30),
-          Duration.ofSeconds(20),
-          Duration.ofMinutes(2));
-
   /** Refuses missing, zero or negative durations. */
   public ProviderTimeouts {
     for (Duration duration : new Duration[] {connect, firstByte, stall, total}) {

@@ -15,6 +15,7 @@ import com.minichat.application.port.in.workspace.WidgetPinUseCase;
 import com.minichat.application.port.in.workspace.WorkspaceSettings;
 import com.minichat.application.port.in.workspace.WorkspaceUsage;
 import com.minichat.domain.access.Actor;
+import com.minichat.domain.usage.Usd;
 import com.minichat.domain.user.UserId;
 import com.minichat.domain.workspace.AiPolicy;
 import com.minichat.domain.workspace.FaqEntry;
@@ -26,7 +27,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -136,26 +136,16 @@ public final class WorkspaceRoutes {
       return new AiPolicy(
           redactPersonalData == null ? defaults.redactPersonalData() : redactPersonalData,
           blockedWords == null ? defaults.blockedWords() : blockedWords,
-          monthlyBudgetUsd == null ? null : micros(monthlyBudgetUsd),
+          monthlyBudgetUsd == null ? null : Usd.toMicros(monthlyBudgetUsd),
           budgetWarningPercent == null ? defaults.budgetWarningPercent() : budgetWarningPercent,
           moderateMessages == null ? defaults.moderateMessages() : moderateMessages);
-    }
-
-    /** Dollars to millionths; amounts too large for a long become a value the rules refuse. */
-    private static long micros(BigDecimal usd) {
-      BigDecimal micros = usd.movePointRight(6).setScale(0, RoundingMode.HALF_UP);
-      return micros.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
-          ? Long.MAX_VALUE
-          : micros.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0
-              ? Long.MIN_VALUE
-              : micros.longValueExact();
     }
 
     static AiPolicyDto from(AiPolicy policy) {
       return new AiPolicyDto(
           policy.redactPersonalData(),
           policy.blockedWords(),
-          policy.monthlyBudgetMicros() == null ? null : usd(policy.monthlyBudgetMicros()),
+          policy.monthlyBudgetMicros() == null ? null : Usd.ofMicros(policy.monthlyBudgetMicros()),
           policy.budgetWarningPercent(),
           policy.moderateMessages());
     }
@@ -194,7 +184,7 @@ public final class WorkspaceRoutes {
       return new ModelSpendResponse(
           spend.provider(),
           spend.model(),
-          usd(spend.costMicros()),
+          Usd.ofMicros(spend.costMicros()),
           spend.inputTokens(),
           spend.outputTokens());
     }
@@ -214,15 +204,10 @@ public final class WorkspaceRoutes {
           UsedLimit.of(usage.messages(), usage.plan().messagesPerMonth()),
           UsedLimit.of(usage.members(), usage.plan().members()),
           new AiSpendResponse(
-              usd(usage.aiCostMicros()),
-              usage.aiBudgetMicros() == null ? null : usd(usage.aiBudgetMicros()),
+              Usd.ofMicros(usage.aiCostMicros()),
+              usage.aiBudgetMicros() == null ? null : Usd.ofMicros(usage.aiBudgetMicros()),
               usage.models().stream().map(ModelSpendResponse::from).toList()));
     }
-  }
-
-  /** Millionths of a US dollar as an exact decimal number of dollars. */
-  private static BigDecimal usd(long micros) {
-    return BigDecimal.valueOf(micros, 6).stripTrailingZeros();
   }
 
   /** A platform administrator's choice of plan. */
